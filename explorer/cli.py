@@ -26,7 +26,7 @@ neo4j_app = typer.Typer(help="The project's own local Neo4j (for machines withou
 app.add_typer(neo4j_app, name="neo4j")
 
 out = Console(emoji=False, highlight=False)
-err = Console(stderr=True, emoji=False)
+err = Console(stderr=True, emoji=False, soft_wrap=True)  # messages stay one greppable line
 log = logging.getLogger("explorer")
 
 
@@ -91,11 +91,13 @@ def load(
         report = load_files(driver, settings.database, files, batch_size)
     for name, number, reason in report.errors:
         err.print(f"{name}:{number}: skipped: {reason}", highlight=False)
+    for article, reason in report.written.failed:
+        err.print(f"article {article}: not written: {reason}", highlight=False)
     out.print(
         f"loaded {report.written.facts} facts from {report.written.articles} articles "
         f"({report.lines} lines, {len(report.errors)} skipped) into {settings.uri}"
     )
-    if report.errors:
+    if report.errors or report.written.failed:
         raise typer.Exit(1)
 
 
@@ -222,6 +224,7 @@ def neo4j_status() -> None:
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port of the web app.")] = 8501,
+    address: Annotated[str, typer.Option(help="Address the app listens on (0.0.0.0 in containers).")] = "127.0.0.1",
     sample: Annotated[bool, typer.Option(help="Load the bundled sample first.")] = True,
     headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
 ) -> None:
@@ -229,7 +232,7 @@ def serve(
     from explorer.serve import serve as run_serve
 
     try:
-        code = run_serve(app_port=port, load_sample=sample, headless=headless)
+        code = run_serve(app_port=port, address=address, load_sample=sample, headless=headless)
     except ExplorerError as exc:
         raise fail(str(exc), exc.exit_code) from None
     raise typer.Exit(code)

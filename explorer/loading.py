@@ -15,6 +15,8 @@ from explorer.graph.writer import WriteStats, group_by_article, write_articles
 
 @dataclass
 class LoadReport:
+    """What a load did; `errors` are input lines skipped, `written.failed` articles the database refused."""
+
     lines: int = 0
     facts: int = 0
     errors: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line number, reason)

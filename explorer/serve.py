@@ -31,17 +31,17 @@ def load_bundled_sample(driver, database: str) -> str:
     return f"sample: {report.written.facts} facts from {report.written.articles} article(s)"
 
 
-def streamlit_command(port: int, headless: bool) -> list[str]:
+def streamlit_command(port: int, address: str, headless: bool) -> list[str]:
     return [
         sys.executable, "-m", "streamlit", "run", str(APP_ENTRY),
         "--server.port", str(port),
-        "--server.address", "127.0.0.1",
+        "--server.address", address,
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
 
 
-def serve(app_port: int = 8501, load_sample: bool = True, headless: bool = True) -> int:
+def serve(app_port: int = 8501, address: str = "127.0.0.1", load_sample: bool = True, headless: bool = True) -> int:
     server = None
     env = dict(os.environ)
     if not env.get("NEO4J_URI"):
@@ -63,8 +63,8 @@ def serve(app_port: int = 8501, load_sample: bool = True, headless: bool = True)
         port = local_neo4j.free_port(app_port)
         if port != app_port:
             log.warning("port %d is taken; the app uses port %d", app_port, port)
-        log.info("app on http://127.0.0.1:%d (Ctrl-C stops everything)", port)
-        app = subprocess.Popen(streamlit_command(port, headless), env=env)
+        log.info("app on http://%s:%d (Ctrl-C stops everything)", address, port)
+        app = subprocess.Popen(streamlit_command(port, address, headless), env=env)
         signal.signal(signal.SIGTERM, lambda *_: app.send_signal(signal.SIGINT))
         return app.wait()
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import neo4j
+from neo4j.exceptions import ClientError
 
 from explorer.facts import Fact
 from explorer.graph import cypher
@@ -40,6 +41,7 @@ class WriteStats:
     facts: int = 0
     entities: int = 0
     batches: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, database's message)
 
 
 def group_by_article(facts: Iterable[Fact]) -> list[ArticleRecord]:
@@ -131,11 +133,23 @@ def write_articles(
     with driver.session(database=database) as session:
         for start in range(0, len(records), batch_size):
             batch = records[start : start + batch_size]
-            n_facts, n_entities = session.execute_write(_write_batch, batch)
-            stats.articles += len(batch)
-            stats.facts += n_facts
-            stats.entities += n_entities
-            stats.batches += 1
+            try:
+                done = [(batch, session.execute_write(_write_batch, batch))]
+            except ClientError as exc:
+                # A batch is all-or-nothing; find the bad article(s) one transaction each,
+                # so one bad article never keeps the others out.
+                log.warning("batch of %d articles rolled back (%s); retrying one by one", len(batch), exc.message)
+                done = []
+                for rec in batch:
+                    try:
+                        done.append(([rec], session.execute_write(_write_batch, [rec])))
+                    except ClientError as one:
+                        stats.failed.append((rec.id, one.message or str(one)))
+            for written, (n_facts, n_entities) in done:
+                stats.articles += len(written)
+                stats.facts += n_facts
+                stats.entities += n_entities
+                stats.batches += 1
             if on_batch:
                 on_batch(len(batch))
     return stats
