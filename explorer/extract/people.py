@@ -1,0 +1,319 @@
+"""The "news_people" component: people the reference data does not know, and the offices
+said next to any person.
+
+Cues, in the order they are tried:
+- a title followed by a capitalised name: "Prime Minister Mikhail Mishustin",
+  "Kremlin spokesman Dmitry Peskov", "Azerbaijani deputy foreign minister Elnur Mammadov";
+- an appositive: "Saad Sherida Al-Kaabi, Qatar's energy minister and QatarEnergy's chief executive";
+- a title with an affiliation and no name is a role reference: "the Chinese president";
+- "Mr/Ms/Dr X", "said X Y," and "X Y said";
+- a later single name that is part of a name already found: "Kaabi", "Mammadov".
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from explorer.extract.model import ADJ, COMPANY, COUNTRY, ORG, PERSON, SEAT, Mention, OfficeClaim
+from explorer.extract.reference import load_reference
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh"})
+PARTICLES = frozenset(
+    {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"}
+)
+TITLE_PREFIXES = {"deputy": "Deputy", "vice": "Vice", "acting": "Acting", "first": "First", "interim": "Interim"}
+NOT_NAMES = load_reference().words["not_names"]
+SAY = frozenset({"said", "says", "added", "told", "stressed", "warned", "noted"})
+# "<Name> met ..." / "... met <Name> in": verbs whose subject and object are people often enough to name them.
+PERSON_VERBS = SAY | frozenset(
+    {"met", "meets", "visited", "arrived", "praised", "criticised", "criticized", "accused", "urged", "invited"}
+)
+OBJECT_VERBS = frozenset({"met", "meets", "invited", "praised", "criticised", "criticized", "accused", "thanked"})
+AFTER_OBJECT = frozenset({",", ".", ";", "in", "on", "at", "for", "during", "after", "before", "and", "to"})
+MAX_NAME = 4
+
+
+def _title_table(nlp: Language) -> dict[tuple[str, ...], tuple[str, str]]:
+    table = {}
+    for office in load_reference().offices.values():
+        for variant in (*office.variants, office.title):
+            key = tuple(t.lower_ for t in nlp.make_doc(variant))
+            table.setdefault(key, (office.title, office.level))
+    return table
+
+
+class PeopleFinder:
+    def __init__(self, nlp: Language, name: str = "news_people"):
+        self.name = name
+        self.titles = _title_table(nlp)
+        self.max_title = max(len(k) for k in self.titles)
+        self.first_words = frozenset(k[0] for k in self.titles) | frozenset(TITLE_PREFIXES)
+        self.anaphor_nouns = frozenset(load_reference().anaphors)
+
+    # -- token tests ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _name_token(doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        text = tok.text
+        if not text[:1].isupper() or not tok.is_alpha or text.lower() in NOT_NAMES:
+            return False
+        return not (len(text) > 1 and text.isupper())  # "WASHINGTON:" datelines, acronyms
+
+    def _name_span(self, doc: Doc, i: int, covered: dict[int, Mention]) -> int:
+        """End of a capitalised name starting at i (i itself when there is none)."""
+        j, words = i, 0
+        while j < len(doc) and words < MAX_NAME:
+            if j in covered or (j > i and j in self._starts):
+                break
+            tok = doc[j]
+            if self._name_token(doc, j):
+                words += 1
+                j += 1
+            elif (j > i and tok.text == "-" and j + 1 < len(doc) and self._name_token(doc, j + 1)) or (
+                tok.lower_ in PARTICLES
+                and j + 1 < len(doc)
+                and (self._name_token(doc, j + 1) or doc[j + 1].text == "-")
+            ):
+                j += 1
+            else:
+                break
+        while j > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].text == "-"):
+            j -= 1
+        return j
+
+    def _title_at(self, doc: Doc, i: int) -> tuple[int, str, str] | None:
+        """(end, title, level) of the longest office title starting at token i."""
+        lower = self._lower
+        if lower[i] not in self.first_words and (i + 1 >= len(lower) or lower[i + 1] != "minister"):
+            return None
+        prefix = ""
+        j = i
+        if doc[j].lower_ in TITLE_PREFIXES and j + 1 < len(doc):
+            prefix = TITLE_PREFIXES[doc[j].lower_] + " "
+            j += 1
+        for n in range(min(self.max_title, len(doc) - j), 0, -1):
+            key = tuple(lower[j : j + n])
+            hit = self.titles.get(key)
+            if hit:
+                title, level = hit
+                return j + n, prefix + title, level
+        # "energy minister", "minister of energy": any "X minister" is an office.
+        if doc[j].is_alpha and j + 1 < len(doc) and doc[j + 1].lower_ == "minister" and doc[j].lower_ not in NOT_NAMES:
+            return j + 2, prefix + doc[j].text.title() + " Minister", "minister"
+        return None
+
+    def _affiliation_end(self, doc: Doc, title_start: int, by_end: dict[int, Mention]) -> int | None:
+        """Where the country/organisation said before a title ends: "Japanese" | "Qatar's" | "Sinopec"."""
+        j = title_start
+        if j > 0 and doc[j - 1].lower_ in ("'s", "’s"):
+            j -= 1
+        m = by_end.get(j)
+        if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY):
+            return j
+        # "EU foreign policy chief", "Chinese foreign ministry spokesperson": a department between.
+        for k in (j - 1, j - 2):
+            if k <= 0 or not (doc[k].is_lower and doc[k].is_alpha) or doc[k].lower_ in NOT_NAMES:
+                break
+            m = by_end.get(k)
+            if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY) and j == title_start:
+                return k
+        # "the military alliance's chief": an anaphor the resolver links later.
+        if j < title_start and j > 0 and doc[j - 1].lower_ in self.anaphor_nouns:
+            return j
+        return None
+
+    # -- the component -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._starts = {s.start for s in doc.sents}
+        self._lower = [t.lower_ for t in doc]
+        mentions: list[Mention] = list(doc._.mentions or [])
+        covered = {i: m for m in mentions for i in range(m.start, m.end)}
+        by_end = {m.end: m for m in mentions}
+        by_start = {m.start: m for m in mentions}
+        found: list[Mention] = []
+        appositives: dict[int, Mention] = {}  # title end -> the person an appositive title was given to
+
+        def add(m: Mention) -> Mention:
+            found.append(m)
+            for k in range(m.start, m.end):
+                covered[k] = m
+            by_end[m.end] = m
+            by_start[m.start] = m
+            return m
+
+        i = 0
+        while i < len(doc):
+            if i in covered:
+                i = covered[i].end
+                continue
+            hit = self._title_at(doc, i)
+            if hit is None:
+                i += 1
+                continue
+            end, title, level = hit
+            affiliation_end = self._affiliation_end(doc, i, by_end)
+            before = by_end[affiliation_end].start if affiliation_end is not None and affiliation_end in by_end else i
+            former = any(doc[k].lower_ in ("former", "ex", "late") for k in range(max(0, before - 2), i))
+            claim = OfficeClaim(title, level, affiliation_end, former=former)
+            title_start, of_form = i, False
+            if affiliation_end is None:
+                # "the head of the IAEA, Rafael Grossi", "President of France Emmanuel Macron"
+                end, of_form = self._affiliation_after(doc, end, claim, by_start)
+            person = by_start.get(end)
+            if person is not None and person.label == PERSON:
+                person.offices.append(claim)
+                i = person.end
+                continue
+            name_end = self._name_span(doc, end, covered) if end < len(doc) else end
+            if name_end > end and not (
+                name_end < len(doc) and doc[name_end].lower_ in ("'s", "’s") and level == "org" and name_end - end == 1
+            ):
+                add(Mention(end, name_end, PERSON, surface=doc[end:name_end].text, offices=[claim]))
+                i = name_end
+                continue
+            if not of_form and end + 2 < len(doc) and doc[end].text == "," and claim.affiliation_end is not None:
+                # "Germany's foreign minister, Annalena Baerbock, said"
+                name_end = self._name_span(doc, end + 1, covered)
+                closes = name_end < len(doc) and doc[name_end].text in (",", ".")
+                if name_end - (end + 1) >= 2 and closes:
+                    add(Mention(end + 1, name_end, PERSON, surface=doc[end + 1 : name_end].text, offices=[claim]))
+                    i = name_end
+                    continue
+                known = by_start.get(end + 1)
+                if known is not None and known.label == PERSON:
+                    known.offices.append(claim)
+                    i = known.end
+                    continue
+            if self._appositive(doc, i, end, claim, by_end, covered, appositives, add):
+                i = end
+                continue
+            if of_form and doc[end - 1].text == ",":
+                end -= 1
+            if claim.affiliation_end is not None and not former:
+                start = title_start if of_form else claim.affiliation_end
+                while not of_form and start > 0 and (start - 1) in covered and covered[start - 1].end == start:
+                    start = covered[start - 1].start
+                if start > 0 and doc[start - 1].lower_ == "the":
+                    start -= 1
+                add(Mention(start, end, PERSON, surface=doc[start:end].text, offices=[claim], role_ref=True))
+            i = end
+
+        self._honorifics_and_speech(doc, covered, add)
+        mentions.extend(found)
+        self._surnames(doc, mentions, covered)
+        mentions.sort(key=lambda m: m.start)
+        doc._.mentions = mentions
+        return doc
+
+    def _affiliation_after(self, doc: Doc, end: int, claim: OfficeClaim, by_start) -> tuple[int, bool]:
+        """A title followed by "of <country/organisation>": link it, and return where a name may start."""
+        k = end + 1
+        if end >= len(doc) or self._lower[end] != "of" or k >= len(doc):
+            return end, False
+        if self._lower[k] == "the":
+            k += 1
+        aff = by_start.get(k)
+        if aff is None or aff.label not in (COUNTRY, SEAT, ORG, COMPANY):
+            return end, False
+        claim.affiliation_end = aff.end
+        end = aff.end
+        if end < len(doc) and doc[end].text == ",":
+            end += 1
+        return end, True
+
+    def _appositive(self, doc, title_start, title_end, claim, by_end, covered, appositives, add) -> bool:
+        """ "<Name>, (the) <affiliation> <title> (and <affiliation> <title>)" -> the title is the name's."""
+        j = claim.affiliation_end if claim.affiliation_end is not None else title_start
+        aff = by_end.get(j)
+        if aff is not None and claim.affiliation_end is not None:
+            j = aff.start
+        if j > 0 and doc[j - 1].lower_ in ("the", "a", "an"):
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ == "and":
+            # A second office joined by "and" belongs to the person of the first.
+            person = appositives.get(j - 1)
+            if person is None:
+                return False
+        else:
+            if j < 2 or doc[j - 1].text != ",":
+                return False
+            comma = j - 1
+            person = covered.get(comma - 1)
+            if person is None or person.label != PERSON or person.role_ref:
+                k = comma
+                while (
+                    k > 0
+                    and comma - k < MAX_NAME + 2
+                    and (self._name_token(doc, k - 1) or doc[k - 1].text == "-" or doc[k - 1].lower_ in PARTICLES)
+                ):
+                    k -= 1
+                    if k in covered or k in self._starts:
+                        break
+                while k < comma and (k in covered or not self._name_token(doc, k)):
+                    k += 1
+                if comma - k < 2 or any(t in covered for t in range(k, comma)):
+                    return False
+                person = add(Mention(k, comma, PERSON, surface=doc[k:comma].text))
+        person.offices.append(claim)
+        appositives[title_end] = person
+        return True
+
+    def _honorifics_and_speech(self, doc, covered, add) -> None:
+        for tok in doc:
+            i = tok.i
+            if i in covered:
+                continue
+            low = tok.lower_
+            if low in HONORIFICS and i + 1 < len(doc) and (i + 1) not in covered:
+                end = self._name_span(doc, i + 1, covered)
+                if end > i + 1:
+                    add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
+                continue
+            if (low in SAY or low in OBJECT_VERBS) and i + 1 < len(doc):
+                end = self._name_span(doc, i + 1, covered)
+                follow = (",", ".", ";") if low in SAY else AFTER_OBJECT
+                if end - (i + 1) >= 2 and (end == len(doc) or doc[end].lower_ in follow):
+                    add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
+            if low in PERSON_VERBS and i >= 2:
+                k = i
+                while k > 0 and doc[k - 1].lower_ in ("also", "has", "had", "have"):
+                    k -= 1
+                start = k
+                while (
+                    start > 0
+                    and k - start < MAX_NAME + 2
+                    and (self._name_token(doc, start - 1) or doc[start - 1].text == "-")
+                ):
+                    start -= 1
+                    if start in self._starts:
+                        break
+                while start < k and not self._name_token(doc, start):
+                    start += 1
+                if k - start >= 2 and all(t not in covered for t in range(start, k)):
+                    before = doc[start - 1].text if start > 0 else "."
+                    if start in self._starts or before in (",", "”", '"', ":"):
+                        add(Mention(start, k, PERSON, surface=doc[start:k].text))
+
+    def _surnames(self, doc, mentions, covered) -> None:
+        parts: set[str] = set()
+        for m in mentions:
+            if m.label == PERSON and not m.role_ref and m.end - m.start >= 2:
+                parts.update(
+                    t.lower_ for t in doc[m.start : m.end] if t.is_alpha and len(t) >= 3 and t.lower_ not in PARTICLES
+                )
+        if not parts:
+            return
+        for tok in doc:
+            if tok.i in covered or tok.lower_ not in parts or not self._name_token(doc, tok.i):
+                continue
+            m = Mention(tok.i, tok.i + 1, PERSON, surface=tok.text)
+            covered[tok.i] = m
+            mentions.append(m)
+
+
+@Language.factory("news_people")
+def make_people(nlp: Language, name: str) -> PeopleFinder:
+    return PeopleFinder(nlp, name)

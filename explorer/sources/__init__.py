@@ -1,0 +1,1 @@
+"""Where articles come from: files now, web pages and feeds later. Everything becomes an Article."""
