@@ -17,6 +17,19 @@ from spacy.tokens import Doc
 from explorer.extract.model import ADJ, COMPANY, COUNTRY, ORG, PERSON, PLACE, SEAT, Mention
 from explorer.extract.reference import Reference, load_reference
 
+DIRECTIONS = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
 # When one surface names entries of several kinds, the first kind here wins.
 PRIORITY = (PERSON, COMPANY, ORG, COUNTRY, SEAT, PLACE, ADJ)
 
@@ -84,6 +97,11 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str = "news_gazetteer"):
         self.name = name
         ref = load_reference()
+        self.company_nouns = ref.words["company_nouns"]
+        self.suffixes = ref.words["company_suffixes"]
+        self.not_names = ref.words["not_names"]
+        self.place_nouns = ref.words["place_nouns"]
+        self.directions = DIRECTIONS
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.table: dict[str, tuple[str, Entry | None]] = {}  # lowercase surface -> (form, entry)
         for form, entries in _entries(ref).items():
@@ -112,9 +130,112 @@ class Gazetteer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             mentions.append(Mention(start, end, entry.label, surface=doc[start:end].text, ref=entry))
+        mentions.extend(self._unlisted_companies(doc, taken, mentions))
+        mentions.extend(self._unlisted_places(doc, taken))
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         return doc
+
+    # -- companies no list knows ------------------------------------------------------------------
+
+    def _unlisted_companies(self, doc: Doc, taken: bytearray, mentions: list[Mention]) -> list[Mention]:
+        """ "the Ruritanian state shipping company Northwind", "Oslo-based Fjordline", "Acme Petrochemical":
+        a capitalised name after a company noun with a home before it, after "<place>-based", or ending
+        in a legal form or industry word."""
+        by_end = {m.end: m for m in mentions}
+        out = []
+        for tok in doc:
+            i = tok.i
+            if taken[i] or not tok.text[:1].isupper() or (i > 0 and taken[i - 1] and doc[i - 1].text != "-"):
+                continue
+            end = self._name_end(doc, i, taken)
+            if end == i or (end < len(doc) and taken[end] and doc[end].text[:1].isupper()):
+                continue  # "Kataib Hezbollah": part of a longer name the lists only half know
+            home = self._descriptor_home(doc, i, by_end)
+            kind = "company"
+            # "Lima-based Andina": one word, since "Kyiv-based Anna Petrova" is a person
+            if home is None and end - i == 1 and i >= 3 and doc[i - 1].lower_ == "based" and doc[i - 2].text == "-":
+                place = by_end.get(i - 2)
+                home, kind = (
+                    (place, None) if place is not None and place.label in (COUNTRY, SEAT, PLACE) else (None, kind)
+                )
+            if home is None and not (end - i >= 2 and doc[end - 1].lower_ in self.suffixes):
+                continue
+            iso3 = home.ref.iso3 if home is not None else None
+            name = doc[i:end].text
+            out.append(Mention(i, end, COMPANY, surface=name, ref=Entry(COMPANY, name, iso3, kind)))
+            taken[i:end] = b"\x01" * (end - i)
+        return out
+
+    # -- places no list knows --------------------------------------------------------------------
+
+    def _unlisted_places(self, doc: Doc, taken: bytearray) -> list[Mention]:
+        """ "the Tigray region", "the Neelum Valley", "the city of Kassala", "near Anantnag in southern X",
+        "Gorod, the capital of X": a capitalised name that a place noun or a place phrase marks."""
+        out = []
+        for tok in doc:
+            i = tok.i
+            if taken[i] or not tok.text[:1].isupper() or tok.is_sent_start:
+                continue
+            end = self._name_end(doc, i, taken)
+            if end == i or end - i > 3:
+                continue
+            before = doc[i - 1].lower_ if i > 0 else ""
+            after = doc[end].lower_ if end < len(doc) else ""
+            last = doc[end - 1].lower_
+            nouns = self.place_nouns
+            name_end = end
+            if end - i >= 2 and last in nouns and before in ("the", "'s", "’s"):
+                pass  # "the Neelum Valley": the noun is part of the name
+            elif after in nouns and before in ("the", "'s", "’s") and doc[end].is_lower:
+                pass  # "the Tigray region"
+            elif before == "of" and i >= 2 and doc[i - 2].lower_ in nouns and doc[i - 2].is_lower:
+                pass  # "the city of Kassala"
+            elif before in ("near", "outside") and after in ("in", ",") and self._place_phrase(doc, end):
+                pass  # "near Anantnag in southern Kashmir"
+            elif after == "," and doc[end + 1 : end + 4].text.lower() == "the capital of":
+                pass  # "Gorod, the capital of Ruritania"
+            else:
+                continue
+            name = doc[i:name_end].text
+            out.append(Mention(i, name_end, PLACE, surface=name, ref=Entry(PLACE, name)))
+            taken[i:name_end] = b"\x01" * (name_end - i)
+        return out
+
+    def _place_phrase(self, doc: Doc, k: int) -> bool:
+        """ "in southern Kashmir", ", in northern Mali": a direction before the next name."""
+        if doc[k].text == ",":
+            k += 1
+        return k + 2 < len(doc) and doc[k].lower_ == "in" and doc[k + 1].lower_ in self.directions
+
+    def _name_end(self, doc: Doc, i: int, taken: bytearray) -> int:
+        """End of a capitalised name at i: "Fractal Marine DMCC", "Lashkar-e-Taiba", "Black & Decker"."""
+        j = i
+        while j < len(doc) and j - i < 5 and not taken[j]:
+            t = doc[j]
+            word = t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and t.lower_ not in self.not_names
+            joiner = j > i and t.text in ("-", "&") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+            if word or joiner:
+                j += 1
+            elif j > i and t.text == "-" and doc[j + 1 : j + 3].text.startswith(("e-", "i-", "ul-", "al-", "ur-")):
+                j += 3  # "Lashkar-e-Taiba": a lower-case particle between hyphens
+            else:
+                break
+        while j > i and not doc[j - 1].is_alpha:
+            j -= 1
+        return j
+
+    def _descriptor_home(self, doc: Doc, i: int, by_end: dict[int, Mention]) -> Mention | None:
+        """The country of "<country> (up to three lower-case words) <company noun> <Name>"."""
+        if i == 0 or doc[i - 1].lower_ not in self.company_nouns:
+            return None
+        k = i - 1
+        while k > 0 and i - k <= 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1
+        if k > 0 and doc[k - 1].text in ("'s", "’s"):
+            k -= 1
+        home = by_end.get(k)
+        return home if home is not None and home.label in (COUNTRY, ADJ, SEAT) and home.ref.iso3 else None
 
 
 @Language.factory("news_gazetteer")

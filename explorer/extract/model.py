@@ -47,7 +47,7 @@ ACTOR, LOCATION, MODIFIER = "actor", "location", "modifier"
 
 @dataclass
 class OfficeClaim:
-    """An office stated next to a person: "Japanese Prime Minister" before "Fumio Kishida"."""
+    """An office stated next to a person: "Ruritanian Prime Minister" before "Jane Doe"."""
 
     title: str  # canonical title from offices.tsv
     level: str
@@ -68,7 +68,7 @@ class Mention:
     offices: list[OfficeClaim] = field(default_factory=list)  # titles said next to a person
     role_ref: bool = False  # "the Chinese president": a person named only by office
     anaphor: bool = False  # "the alliance": an organisation named only by kind
-    body: bool = False  # "the Armenian defense ministry": a state body speaking for its country
+    body: bool = False  # "the Peruvian defense ministry": a state body speaking for its country
 
     @property
     def is_actor(self) -> bool:

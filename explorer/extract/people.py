@@ -2,12 +2,13 @@
 said next to any person.
 
 Cues, in the order they are tried:
-- a title followed by a capitalised name: "Prime Minister Mikhail Mishustin",
-  "Kremlin spokesman Dmitry Peskov", "Azerbaijani deputy foreign minister Elnur Mammadov";
-- an appositive: "Saad Sherida Al-Kaabi, Qatar's energy minister and QatarEnergy's chief executive";
+- a title followed by a capitalised name: "Prime Minister Jane Doe", "Kremlin spokesman Ivan Petrov",
+  "Ruritanian deputy foreign minister Anna Novak", "Foreign Ministry spokesperson Li Ming";
+- an appositive: "Omar Haddad, Oman's energy minister and Petro Oman's chief executive",
+  "Ana Silva, chief executive of the state oil company Petrobras";
 - a title with an affiliation and no name is a role reference: "the Chinese president";
 - "Mr/Ms/Dr X", "said X Y," and "X Y said";
-- a later single name that is part of a name already found: "Kaabi", "Mammadov".
+- a later single name that is part of a name already found: "Haddad", "Novak".
 """
 
 from __future__ import annotations
@@ -15,15 +16,34 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from explorer.extract.model import ADJ, COMPANY, COUNTRY, ORG, PERSON, SEAT, Mention, OfficeClaim
+from explorer.extract.model import ADJ, COMPANY, COUNTRY, ORG, PERSON, PLACE, SEAT, Mention, OfficeClaim
 from explorer.extract.reference import load_reference
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh"})
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "prince", "princess"}
+)
 PARTICLES = frozenset(
     {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"}
 )
-TITLE_PREFIXES = {"deputy": "Deputy", "vice": "Vice", "acting": "Acting", "first": "First", "interim": "Interim"}
+TITLE_PREFIXES = {
+    "deputy": "Deputy",
+    "vice": "Vice",
+    "acting": "Acting",
+    "first": "First",
+    "interim": "Interim",
+    "group": "Group",
+}
 NOT_NAMES = load_reference().words["not_names"]
+RANKS = load_reference().words["ranks"]
+PORTFOLIO = load_reference().words["portfolios"]
+# Capitalised words of a department between an affiliation and a title ("Chinese Foreign Ministry spokesperson").
+DEPARTMENT = (
+    load_reference().words["body_modifiers"]
+    | load_reference().words["country_nouns"]
+    | PORTFOLIO
+    | frozenset({"commission", "council", "secretariat", "parliament", "assembly", "sovereign", "sovereignty"})
+    | frozenset({"transitional", "presidential", "supreme", "military"})
+)
 SAY = frozenset({"said", "says", "added", "told", "stressed", "warned", "noted"})
 # "<Name> met ..." / "... met <Name> in": verbs whose subject and object are people often enough to name them.
 PERSON_VERBS = SAY | frozenset(
@@ -32,6 +52,9 @@ PERSON_VERBS = SAY | frozenset(
 OBJECT_VERBS = frozenset({"met", "meets", "invited", "praised", "criticised", "criticized", "accused", "thanked"})
 AFTER_OBJECT = frozenset({",", ".", ";", "in", "on", "at", "for", "during", "after", "before", "and", "to"})
 MAX_NAME = 4
+TALK_NOUNS = frozenset({"talks", "meeting", "call", "met", "spoke", "meets"})  # "talks with <Name>"
+MISSION_TITLES = frozenset({"envoy", "representative", "coordinator", "ambassador", "commissioner"})
+CURRENT = frozenset({"current", "new", "incoming", "outgoing", "rotating"})
 
 
 def _title_table(nlp: Language) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -61,6 +84,14 @@ class PeopleFinder:
             return False
         return not (len(text) > 1 and text.isupper())  # "WASHINGTON:" datelines, acronyms
 
+    @staticmethod
+    def _after_ranks(doc: Doc, i: int) -> int:
+        """Past military ranks and honorifics before a name: "Lieutenant General X", "Sheikh X" -> X."""
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].lower_ in RANKS | HONORIFICS and doc[j].text[:1].isupper():
+            j += 1
+        return j
+
     def _name_span(self, doc: Doc, i: int, covered: dict[int, Mention]) -> int:
         """End of a capitalised name starting at i (i itself when there is none)."""
         j, words = i, 0
@@ -86,7 +117,11 @@ class PeopleFinder:
     def _title_at(self, doc: Doc, i: int) -> tuple[int, str, str] | None:
         """(end, title, level) of the longest office title starting at token i."""
         lower = self._lower
-        if lower[i] not in self.first_words and (i + 1 >= len(lower) or lower[i + 1] != "minister"):
+        if (
+            lower[i] not in self.first_words
+            and lower[i] not in PORTFOLIO
+            and (i + 1 >= len(lower) or lower[i + 1] != "minister")
+        ):
             return None
         prefix = ""
         j = i
@@ -99,26 +134,64 @@ class PeopleFinder:
             if hit:
                 title, level = hit
                 return j + n, prefix + title, level
-        # "energy minister", "minister of energy": any "X minister" is an office.
-        if doc[j].is_alpha and j + 1 < len(doc) and doc[j + 1].lower_ == "minister" and doc[j].lower_ not in NOT_NAMES:
-            return j + 2, prefix + doc[j].text.title() + " Minister", "minister"
+        # "energy minister", "External Affairs Minister": any "<portfolio> minister" is an office.
+        k = j
+        while k < len(doc) and k - j < 4 and (lower[k] in PORTFOLIO or (k == j and doc[k].is_alpha)):
+            if lower[k] in NOT_NAMES and lower[k] not in PORTFOLIO:
+                break
+            if k + 1 < len(doc) and lower[k + 1] == "minister" and lower[j] not in ("and", "the", "of", "for"):
+                return k + 2, prefix + " ".join(t.text.title() for t in doc[j : k + 1]) + " Minister", "minister"
+            k += 1
         return None
 
+    def _portfolio_end(self, doc: Doc, end: int, by_start: dict[int, Mention]) -> int:
+        """ "Minister of State for Foreign Affairs <Name>", "special envoy for Sudan <Name>": the
+        portfolio or the mission belongs to the title."""
+        if end + 1 < len(doc) and self._lower[end - 1] in MISSION_TITLES and self._lower[end] in ("for", "to"):
+            place = by_start.get(end + 1) or (by_start.get(end + 2) if self._lower[end + 1] == "the" else None)
+            if place is not None and place.label in (COUNTRY, SEAT, ORG, PLACE):
+                return place.end
+        if (
+            end >= len(doc)
+            or self._lower[end - 1] not in ("minister", "secretary")
+            or self._lower[end]
+            not in (
+                "of",
+                "for",
+            )
+        ):
+            return end
+        k = end
+        while k < len(doc) and self._lower[k] in PORTFOLIO and (doc[k].text[:1].isupper() or doc[k].is_lower):
+            if doc[k].is_lower and self._lower[k] not in ("and", "for", "of", "the"):
+                break
+            k += 1
+        while k > end and self._lower[k - 1] in ("and", "for", "of", "the"):
+            k -= 1
+        return k if k - end >= 2 else end
+
     def _affiliation_end(self, doc: Doc, title_start: int, by_end: dict[int, Mention]) -> int | None:
-        """Where the country/organisation said before a title ends: "Japanese" | "Qatar's" | "Sinopec"."""
+        """Where the country/organisation said before a title ends: "Japanese" | "Oman's" | "Toyota"."""
         j = title_start
-        if j > 0 and doc[j - 1].lower_ in ("'s", "’s"):
+        if j > 0 and doc[j - 1].lower_ in ("'s", "’s", "'", "’"):  # "Qatar's", "the Philippines'"
             j -= 1
         m = by_end.get(j)
         if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY):
             return j
         # "EU foreign policy chief", "Chinese foreign ministry spokesperson": a department between.
-        for k in (j - 1, j - 2):
-            if k <= 0 or not (doc[k].is_lower and doc[k].is_alpha) or doc[k].lower_ in NOT_NAMES:
+        for k in (j - 1, j - 2, j - 3):
+            if k <= 0 or not doc[k].is_alpha or doc[k].lower_ in NOT_NAMES:
+                break
+            if not doc[k].is_lower and doc[k].lower_ not in DEPARTMENT:
+                break
+            if j != title_start:
                 break
             m = by_end.get(k)
-            if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY) and j == title_start:
+            if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY):
                 return k
+            m = by_end.get(k - 1) if doc[k - 1].lower_ in ("'s", "’s") else None
+            if m is not None and m.label in (COUNTRY, SEAT, ORG, COMPANY):
+                return k - 1  # "Sudan's Sovereign Council chief"
         # "the military alliance's chief": an anaphor the resolver links later.
         if j < title_start and j > 0 and doc[j - 1].lower_ in self.anaphor_nouns:
             return j
@@ -150,10 +223,11 @@ class PeopleFinder:
                 i = covered[i].end
                 continue
             hit = self._title_at(doc, i)
-            if hit is None:
-                i += 1
+            if hit is None or (i > 0 and doc[i - 1].lower_ in HONORIFICS):
+                i += 1  # "Dr Sultan X", "Sheikh Emir": a name after an honorific, not a title
                 continue
             end, title, level = hit
+            end = self._portfolio_end(doc, end, by_start)
             affiliation_end = self._affiliation_end(doc, i, by_end)
             before = by_end[affiliation_end].start if affiliation_end is not None and affiliation_end in by_end else i
             former = any(doc[k].lower_ in ("former", "ex", "late") for k in range(max(0, before - 2), i))
@@ -162,12 +236,15 @@ class PeopleFinder:
             if affiliation_end is None:
                 # "the head of the IAEA, Rafael Grossi", "President of France Emmanuel Macron"
                 end, of_form = self._affiliation_after(doc, end, claim, by_start)
+            end = self._after_ranks(doc, end)
             person = by_start.get(end)
             if person is not None and person.label == PERSON:
                 person.offices.append(claim)
                 i = person.end
                 continue
             name_end = self._name_span(doc, end, covered) if end < len(doc) else end
+            if name_end == end and end + 1 < len(doc) and doc[end].text == "He" and self._name_token(doc, end + 1):
+                name_end = self._name_span(doc, end + 1, covered)  # "spokesperson He Yadong": a surname
             if name_end > end and not (
                 name_end < len(doc) and doc[name_end].lower_ in ("'s", "’s") and level == "org" and name_end - end == 1
             ):
@@ -176,18 +253,19 @@ class PeopleFinder:
                 continue
             if not of_form and end + 2 < len(doc) and doc[end].text == "," and claim.affiliation_end is not None:
                 # "Germany's foreign minister, Annalena Baerbock, said"
-                name_end = self._name_span(doc, end + 1, covered)
+                first = self._after_ranks(doc, end + 1)
+                name_end = self._name_span(doc, first, covered)
                 closes = name_end < len(doc) and doc[name_end].text in (",", ".")
-                if name_end - (end + 1) >= 2 and closes:
-                    add(Mention(end + 1, name_end, PERSON, surface=doc[end + 1 : name_end].text, offices=[claim]))
+                if name_end - first >= 2 and closes:
+                    add(Mention(first, name_end, PERSON, surface=doc[first:name_end].text, offices=[claim]))
                     i = name_end
                     continue
-                known = by_start.get(end + 1)
+                known = by_start.get(first)
                 if known is not None and known.label == PERSON:
                     known.offices.append(claim)
                     i = known.end
                     continue
-            if self._appositive(doc, i, end, claim, by_end, covered, appositives, add):
+            if self._appositive(doc, i, end, claim, by_end, covered, appositives, add, of_form):
                 i = end
                 continue
             if of_form and doc[end - 1].text == ",":
@@ -215,6 +293,22 @@ class PeopleFinder:
             return end, False
         if self._lower[k] == "the":
             k += 1
+            # "chief executive of the Russian state shipping company X": descriptors before the name
+            d = k
+            while (
+                d < len(doc)
+                and d - k < 6
+                and d not in by_start
+                and (doc[d].is_lower or doc[d].like_num or doc[d].text == "-")
+            ):
+                d += 1  # "the 55-nation African Union", "the state oil company X"
+            head = by_start.get(d)
+            if head is not None and head.label == ADJ:
+                d = head.end
+                while d < len(doc) and d - k < 7 and d not in by_start and doc[d].is_lower and doc[d].is_alpha:
+                    d += 1
+            if d > k and d in by_start and by_start[d].label in (ORG, COMPANY):
+                k = d
         aff = by_start.get(k)
         if aff is None or aff.label not in (COUNTRY, SEAT, ORG, COMPANY):
             return end, False
@@ -224,12 +318,15 @@ class PeopleFinder:
             end += 1
         return end, True
 
-    def _appositive(self, doc, title_start, title_end, claim, by_end, covered, appositives, add) -> bool:
-        """ "<Name>, (the) <affiliation> <title> (and <affiliation> <title>)" -> the title is the name's."""
-        j = claim.affiliation_end if claim.affiliation_end is not None else title_start
+    def _appositive(self, doc, title_start, title_end, claim, by_end, covered, appositives, add, of_form) -> bool:
+        """ "<Name>, (the) <affiliation> <title> (and <affiliation> <title>)" and "<Name>, <title> of
+        <affiliation>" -> the title is the name's."""
+        j = claim.affiliation_end if claim.affiliation_end is not None and not of_form else title_start
         aff = by_end.get(j)
-        if aff is not None and claim.affiliation_end is not None:
+        if aff is not None and claim.affiliation_end is not None and not of_form:
             j = aff.start
+        while j > 0 and doc[j - 1].lower_ in CURRENT:
+            j -= 1  # "X, the current chairperson of ..."
         if j > 0 and doc[j - 1].lower_ in ("the", "a", "an"):
             j -= 1
         if j > 0 and doc[j - 1].lower_ == "and":
@@ -272,7 +369,22 @@ class PeopleFinder:
                 if end > i + 1:
                     add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
                 continue
-            if (low in SAY or low in OBJECT_VERBS) and i + 1 < len(doc):
+            if low == "led" and i + 2 < len(doc) and doc[i + 1].lower_ == "by" and (i + 2) not in covered:
+                self._led_by(doc, i, covered, add)
+                continue
+            if low in ("counterpart", "counterparts") and i + 1 < len(doc):
+                end = self._name_span(doc, i + 1, covered)  # "his British counterpart John Healey"
+                if end - (i + 1) >= 2:
+                    add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
+                continue
+            if low in RANKS and tok.text[:1].isupper() and (i == 0 or doc[i - 1].lower_ not in RANKS):
+                first = self._after_ranks(doc, i)
+                end = self._name_span(doc, first, covered) if first < len(doc) else first
+                if end - first >= 2 and all(t not in covered for t in range(first, end)):
+                    add(Mention(first, end, PERSON, surface=doc[first:end].text))
+                continue
+            talks_with = low == "with" and i > 0 and doc[i - 1].lower_ in TALK_NOUNS
+            if (low in SAY or low in OBJECT_VERBS or talks_with) and i + 1 < len(doc):
                 end = self._name_span(doc, i + 1, covered)
                 follow = (",", ".", ";") if low in SAY else AFTER_OBJECT
                 if end - (i + 1) >= 2 and (end == len(doc) or doc[end].lower_ in follow):
@@ -297,12 +409,26 @@ class PeopleFinder:
                     if start in self._starts or before in (",", "”", '"', ":"):
                         add(Mention(start, k, PERSON, surface=doc[start:k].text))
 
+    def _led_by(self, doc, i, covered, add) -> None:
+        """ "the RSF, led by Mohamed Dagalo,": the leader of the group or country before "led by"."""
+        end = self._name_span(doc, i + 2, covered)
+        if end - (i + 2) < 2:
+            return
+        k = i - 1 if i > 0 and doc[i - 1].text == "," else i
+        group = covered.get(k - 1)
+        if group is None or group.end != k or group.label not in (ORG, COUNTRY):
+            return
+        claim = OfficeClaim("Leader", "head", group.end)
+        add(Mention(i + 2, end, PERSON, surface=doc[i + 2 : end].text, offices=[claim]))
+
     def _surnames(self, doc, mentions, covered) -> None:
         parts: set[str] = set()
         for m in mentions:
             if m.label == PERSON and not m.role_ref and m.end - m.start >= 2:
                 parts.update(
-                    t.lower_ for t in doc[m.start : m.end] if t.is_alpha and len(t) >= 3 and t.lower_ not in PARTICLES
+                    t.lower_
+                    for t in doc[m.start : m.end]
+                    if t.is_alpha and (len(t) >= 3 or t.text.istitle()) and t.lower_ not in PARTICLES
                 )
         if not parts:
             return

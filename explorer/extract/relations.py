@@ -2,21 +2,22 @@
 
 Cue words come from data/relation_cues.tsv; each names a pattern (see that file) that finds the
 subject and object around the cue. Structural patterns that need no cue word (titles, "Russian
-gas giant Gazprom", "Mariupol in eastern Ukraine", "the Quad, which includes India") are the
-`_structural_*` methods. Every candidate then passes the same gate: not negated or hypothetical
-("did not meet", "would welcome talks"), not inside what someone is accused of, types allowed by
-the ontology; the gate also sets the modality ("is expected to meet" -> planned).
+gas giant Gazprom", "Mariupol in eastern Ukraine", "the Quad, which includes India") live in
+structural.py; the closed-class words the patterns test, in vocab.py. Every candidate then passes
+the same gate: not negated or hypothetical ("did not meet", "would welcome talks"), not inside what
+someone is accused of, types allowed by the ontology; the gate also sets the modality ("is expected
+to meet" -> planned).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from explorer.extract.candidate import Candidate, _entity
 from explorer.extract.model import (
     ACTOR,
     ADJ,
@@ -24,7 +25,8 @@ from explorer.extract.model import (
     COUNTRY,
     LOCATION,
     MODIFIER,
-    PLACE,
+    PERSON,
+    PRONOUN,
     SEAT,
     Entity,
     Mention,
@@ -32,67 +34,47 @@ from explorer.extract.model import (
 )
 from explorer.extract.people import HONORIFICS
 from explorer.extract.reference import _rows, load_reference
+from explorer.extract.structural import StructuralFacts
+from explorer.extract.vocab import (
+    ACCUSE_WORDS,
+    AUXILIARIES,
+    BLAME_WORDS,
+    CLAIM_NOUNS,
+    CLAUSE_LINKS,
+    COMPOUND_HEADS,
+    CONDUCT_NOUNS,
+    COPULAS,
+    DENY_WORDS,
+    DETERMINERS,
+    DIRECTIONS,
+    FIRE_WORDS,
+    HOST_WORDS,
+    INTENT_NOUNS,
+    LIFTED,
+    OBJECT_STOPS,
+    POSSESSIVE,
+    POSSESSOR_ONLY,
+    PREPOSITIONS,
+    QUOTES,
+    REFLEXIVES,
+    STAGED_WORDS,
+    SUBJECT_PREPOSITIONS,
+    TALK_VERBS,
+    TARGET_VERBS,
+)
 from explorer.ontology import OntologyError, check_fact_types
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def _quoted_variants(cue: str) -> list[str]:
+    """A cue ending in a preposition also matches with a scare quote before it: "special operation” in"."""
+    words = cue.split()
+    if len(words) < 2 or words[-1] not in PREPOSITIONS:
+        return [cue]
+    head = " ".join(words[:-1])
+    return [cue] + [f"{head} {q} {words[-1]}" for q in ("”", '"', "’")]
 
 
-PREPOSITIONS = _wordset(
-    "of to in on for with from by at about into over under after before than like against between during "
-    "toward towards through via across without"
-)
-# Before a subject these start a clause rather than a prepositional phrase ("a day after Putin travelled").
-SUBJECT_PREPOSITIONS = PREPOSITIONS - {"after", "before", "since", "until"}
-REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves"})
-DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those"])
-OBJECT_STOPS = PREPOSITIONS | frozenset(
-    ["that", "which", "who", "and", "but", "or", "as", "said", "says", "while", "when", "where", "if"]
-)
-QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-DIRECTIONS = _wordset(
-    "eastern western northern southern central north south east west "
-    "northeastern northwestern southeastern southwestern far"
-)
-PLACE_NOUNS = frozenset(["city", "town", "village", "port", "region", "province", "capital", "district"])
-COPULAS = frozenset(["is", "are", "was", "were", "remains", "remain", "became", "become", "as"])
-ACCUSE_WORDS = frozenset(["accused", "accuses", "accusing", "accuse", "blamed", "blames", "blaming", "alleged"])
-BLAME_WORDS = _wordset("blamed blames blaming criticised criticized criticises criticizes condemned condemns slammed")
-DENY_WORDS = frozenset(["denied", "denies", "deny", "denying"])
-HOST_WORDS = frozenset(["host", "hosted", "hosting", "hosts"])
-TALK_VERBS = frozenset(["held", "hold", "holding", "holds", "had", "have", "has", "met"])
-TARGET_VERBS = frozenset(["targeted", "targets", "targeting", "hit", "hits", "slapped"])
-INCLUDE_WORDS = frozenset(["includes", "include", "included", "including", "comprises", "comprise", "groups"])
-MEMBER_WORDS = frozenset(["member", "members"])
-STAGED_WORDS = frozenset(["staged", "fabricated", "orchestrated", "masterminded", "engineered"])
-CLAIM_NOUNS = frozenset(
-    ["stance", "claim", "claims", "position", "accusation", "accusations", "allegation", "allegations"]
-)
-AUXILIARIES = frozenset(["were", "was", "had", "have", "has", "is", "are", "also", "been", "being"])
-INTENT_NOUNS = frozenset(["campaign", "plan", "plans", "attempt", "attempts", "effort", "efforts"])
-APPOSITION = frozenset({",", "a", "an", "fellow"})
-POSSESSOR_ONLY = frozenset({"war in", "ally", "close ally", "key ally"})  # "Russia's ally Belarus"
-LIFTED = frozenset({"IN_CONFLICT_WITH", "MEMBER_OF"})  # a leader acting stands for the country here
-
-
-@dataclass
-class Candidate:
-    subject: Mention | Entity
-    predicate: str
-    object: Mention | Entity
-    cue: int  # token index of the cue, for the negation / modality window
-    role: str | None = None
-    commodity: str | None = None
-    gate: bool = True  # False for structural facts (titles, appositions) that no clause can negate
-
-
-def _entity(x: Mention | Entity) -> Entity | None:
-    return x.entity if isinstance(x, Mention) else x
-
-
-class Relations:
+class Relations(StructuralFacts):
     def __init__(self, nlp: Language, name: str = "news_relations"):
         self.name = name
         ref = load_reference()
@@ -104,7 +86,7 @@ class Relations:
             for cue in row["cues"].split("|"):
                 key = cue.strip().lower()
                 if key not in self.cues:
-                    self.matcher.add(key, [nlp.make_doc(cue.strip())])
+                    self.matcher.add(key, [nlp.make_doc(form) for form in _quoted_variants(cue.strip())])
                 self.cues.setdefault(key, []).append((row["predicate"], row["pattern"]))
         self.patterns = {
             "object": self._pattern_object,
@@ -114,10 +96,13 @@ class Relations:
             "from_object": self._pattern_from_object,
             "modifier": self._pattern_modifier,
             "market": self._pattern_market,
+            "passive": self._pattern_passive,
         }
         unknown = {p for cues in self.cues.values() for _, p in cues} - set(self.patterns)
         if unknown:
             raise ValueError(f"relation_cues.tsv names unknown patterns: {sorted(unknown)}")
+        pairs = [(tuple(r["noun"].lower().split()), r["predicate"]) for r in _rows("pair_nouns.tsv")]
+        self.pair_nouns = sorted(pairs, key=lambda x: -len(x[0]))
         self.multiword_negative = [tuple(w.split()) for w in self.words["negative_words"] if " " in w]
         self.multiword_hostile = [tuple(w.split()) for w in self.words["hostile_actions"] if " " in w]
 
@@ -139,11 +124,13 @@ class Relations:
         for m in mentions:  # already in document order
             mentions_by_sent.setdefault(bisect_right(sent_starts, m.start) - 1, []).append(m)
         for match_id, start, end in self.matcher(doc):
+            if start in self.at or end - 1 in self.at:
+                continue  # "Rapid Support Forces": a cue word inside a name is no cue
             k = bisect_right(sent_starts, start) - 1
             by_sent.setdefault(k, []).append((start, end, doc.vocab.strings[match_id]))
         self.offices: dict[int, Entity] = {}  # person entity id -> country they hold office in
         self.last_sanctioner: tuple[int, Entity] | None = None
-        self.created: dict[str, Entity] = {}  # entities named only here: "the Ukrainian city of Bucha"
+        self.created: dict[str, Entity] = {}  # entities named only here: "the Mexican city of Tijuana"
         facts: list[RawFact] = []
         for k, sent in enumerate(sents):
             self.sent = sent
@@ -208,9 +195,16 @@ class Relations:
                 inner = [m for m in self.mentions if start < m.start and m.end <= i and m.role == ACTOR]
                 if not inner or all(self.doc[x.start].lower_ in ("it", "he", "she") for x in inner):
                     return [ante]
+        if self._participle_clause(i):
+            first = next((m for m in self.mentions if m.end <= i and m.role == ACTOR), None)
+            first = first and (self._officer_of(first) or first)  # "AU Commission chairperson X"
+            if first is not None and self._subject_like(first, rels, i):
+                return self._coordination_forward(first) if coordinated else [first]
         if self._verb_coordinated(i):
             # "Scholz met Li Qiang and was due to hold talks with Xi": the sentence's subject
-            first = next((m for m in self.mentions if m.end <= i and self._subject_like(m, rels, i)), None)
+            first = next(
+                (m for m in self.mentions if m.end <= i and m.role == ACTOR and self._subject_like(m, rels, i)), None
+            )
             if first is not None:
                 return self._coordination_forward(first) if coordinated else [first]
         found = None
@@ -219,12 +213,63 @@ class Relations:
                 continue
             if actors_only and m.role != ACTOR:
                 continue
+            if self._embedded_speaker(m, i):
+                ante = self._relative_head(m.start)
+                return [ante] if ante is not None else []
+            if self._tok(m.end) in COMPOUND_HEADS:
+                continue  # "Hungary, a NATO member that has kept ties with": NATO only modifies "member"
             if self._subject_like(m, rels, i):
                 found = m
                 break
         if found is None:
             return []
-        return self._coordination(found) if coordinated else [found]
+        listed = self._coordination(found)
+        head = self._apposition_owner(listed[0], found, i)
+        if head is not None:
+            return self._coordination(head) if coordinated else [head]
+        return listed if coordinated else [found]
+
+    def _apposition_owner(self, first: Mention, last: Mention, i: int) -> Mention | None:
+        """ "Mercosur, made up of Argentina and Brazil, met": a list inside an apposition is not the subject."""
+        doc = self.doc
+        if last.end >= i or doc[last.end].text != ",":
+            return None
+        k = first.start - 1
+        while k > self.sent.start and first.start - k <= 5 and doc[k].is_lower:
+            k -= 1
+        if k <= self.sent.start or doc[k].text != "," or k == first.start - 1:
+            return None
+        head = self.at.get(k - 1)
+        return head if head is not None and head.role == ACTOR and head.end == k else None
+
+    def _embedded_speaker(self, m: Mention, i: int) -> bool:
+        """ "a refinery that Brussels says has bought ...": the speaker inside a relative clause is
+        not the subject of the verb after "says"."""
+        k = m.start - 1
+        if self._tok(k) == "the":
+            k -= 1
+        return m.end < i and self._tok(m.end) in ("says", "said", "say") and self._tok(k) in ("that", "which", "who")
+
+    def _relative_head(self, k: int) -> Mention | None:
+        """What "that"/"which" before token k refers to: "Acme, a refinery in China that ...": Acme."""
+        doc = self.doc
+        j = k - 1
+        while j > self.sent.start and doc[j].lower_ not in ("that", "which", "who"):
+            j -= 1
+        for c in range(j - 1, max(self.sent.start, j - 10), -1):
+            if doc[c].text == ",":
+                head = self.at.get(c - 1)
+                return head if head is not None and head.role == ACTOR else None
+        return None
+
+    def _participle_clause(self, i: int) -> bool:
+        """ "a day after holding talks with X", "before travelling to Y": the cue's verb is an -ing
+        form right after a clause link, with no actor of its own."""
+        for k in range(i, max(self.sent.start, i - 2) - 1, -1):
+            low = self._tok(k)
+            if low.endswith("ing") and self._tok(k - 1) in CLAUSE_LINKS and (k - 2) not in self.at:
+                return True
+        return False
 
     def _verb_coordinated(self, i: int) -> bool:
         """Is the cue at i in a second verb phrase ("... and accused Washington of ...")?
@@ -244,6 +289,8 @@ class Relations:
         if self._in_parens(m) or self._possessive_after(m):
             return False
         prev = self._skip_back_det(m.start)
+        while prev > self.sent.start and self.doc[prev].lower_ in DIRECTIONS:
+            prev -= 1  # "in eastern China"
         return not (prev >= self.sent.start and self.doc[prev].lower_ in SUBJECT_PREPOSITIONS)
 
     def _coordination_forward(self, first: Mention) -> list[Mention]:
@@ -253,6 +300,8 @@ class Relations:
             k = cur.end
             if k + 1 >= self.sent.end or self.doc[k].lower_ not in ("and", ","):
                 return out
+            if self._tok(k + 1) == "the":
+                k += 1
             nxt = self.at.get(k + 1)
             if nxt is None or nxt.role != ACTOR or nxt.start != k + 1:
                 return out
@@ -265,6 +314,8 @@ class Relations:
         cur = last
         while True:
             k = cur.start - 1
+            if k > self.sent.start and self.doc[k].lower_ == "the":
+                k -= 1  # "France and the UAE"
             if k < self.sent.start or self.doc[k].lower_ not in ("and", ",", "&"):
                 break
             k2 = k - 1
@@ -286,10 +337,24 @@ class Relations:
             if m is not None and m.role == MODIFIER and m.end < s.end and doc[m.end].text[:1].isupper():
                 k, gap = m.end, gap + 1  # "talks with Egyptian President el-Sisi": part of a title
                 continue
+            if m is not None and self._tok(m.end) == "-" and self._tok(m.end + 1) in ("based", "led", "backed"):
+                k, gap = m.end + 2, gap + 1  # "the Pakistan-based X": the place only describes X
+                continue
+            if m is not None and m.label == PRONOUN and doc[k].lower_ in ("his", "her", "its", "their"):
+                k += 1  # "met his British counterpart": a possessive determiner, not the object
+                continue
+            if m is not None and m.role == MODIFIER:
+                company = self._described_company(m.end)
+                if company is not None:  # "from French planemaker Dassault", "to the French energy major"
+                    k = company.start
+                    break
             if m is not None:
                 break
             tok = doc[k]
             low = tok.lower_
+            if low == "of" and doc[k - 1].lower_ in self.words["place_nouns"]:
+                k += 1  # "travelled to the city of Kassala"
+                continue
             if low in OBJECT_STOPS or tok.text in (",", ";", ":", ".", "(", ")", "?", "!"):
                 return []
             if tok.text[:1].isupper() and not allow_caps:
@@ -307,6 +372,24 @@ class Relations:
         out = [first]
         self._list_continuation(first, out, roles)
         return out
+
+    def _described_company(self, k: int) -> Mention | None:
+        """The company after lower-case descriptors ending in a company noun: "planemaker Dassault";
+        or the person after "counterpart": "his British counterpart John Healey"."""
+        nouns = self.words["company_nouns"] | {"counterpart"}
+        j = k
+        while j < self.sent.end and j - k < 3 and j not in self.at and self.doc[j].is_lower:
+            j += 1
+        m = self.at.get(j)
+        if (
+            m is not None
+            and m.label in (COMPANY, PERSON)
+            and m.start == j
+            and j > k
+            and self.doc[j - 1].lower_ in nouns
+        ):
+            return m
+        return m if m is not None and m.anaphor and m.label == COMPANY and m.start == k else None
 
     def _officer_of(self, m: Mention) -> Mention | None:
         """ "met Tesla chief executive Elon Musk", "met Kremlin spokesman Peskov": the person, not the employer."""
@@ -329,7 +412,7 @@ class Relations:
             nxt = self.at.get(k)
             if nxt is not None:
                 return nxt if nxt.role == ACTOR and nxt.entity.type in ("Person", "Organization") else m
-            # "Putin's nemesis Zelensky", "Qatar's Emir Sheikh Tamim"; not "Sweden's bid to join Nato"
+            # "Putin's rival Navalny", "Kuwait's Emir Sheikh Mishal"; not "Finland's bid to join Nato"
             if not self.doc[k].is_alpha or self.doc[k].lower_ in OBJECT_STOPS:
                 break
             k += 1
@@ -338,7 +421,7 @@ class Relations:
     def _list_continuation(self, first: Mention, out: list[Mention], roles) -> None:
         doc, s = self.doc, self.sent
         cur = first
-        for _ in range(6):
+        for _ in range(12):
             k = cur.end
             if k < s.end and doc[k].text in POSSESSIVE:
                 # "Putin's adult daughters, Lavrov's wife": skip the possessed noun phrase
@@ -349,7 +432,7 @@ class Relations:
                 while k < s.end and doc[k].text != ")":
                     k += 1
                 k += 1
-            if k < s.end and doc[k].text == "," and k + 1 < s.end and doc[k + 1].lower_ in ("which", "who"):
+            if k < s.end and doc[k].text == "," and k + 1 < s.end and doc[k + 1].lower_ in ("which", "who", "whose"):
                 k += 2
                 while k < s.end and doc[k].text != ",":
                     k += 1
@@ -363,6 +446,8 @@ class Relations:
             while k < s.end and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in HONORIFICS):
                 k += 1
             nxt = self.at.get(k)
+            if nxt is not None and nxt.role == MODIFIER:
+                nxt = self._officer_of(nxt) or nxt  # "and Saudi Crown Prince X"
             if nxt is None or nxt.role not in roles:
                 return
             follower = doc[nxt.end].text if nxt.end < s.end else ""
@@ -370,7 +455,7 @@ class Relations:
             if comma_only and not (follower.lower() in (",", "and", "&") or parallel):
                 # "with el-Sisi, the State Department said", "China, Kenya's largest creditor": asides
                 return
-            nxt = self._possessed(nxt)
+            nxt = self._officer_of(nxt) or self._possessed(nxt)
             out.append(nxt)
             cur = nxt
 
@@ -421,6 +506,10 @@ class Relations:
         doc = self.doc
         if key == "counter" and end < self.sent.end and doc[end].text == "-":
             return []  # "counter-terrorism"
+        if predicate == "REJECTED" and self._tok(end).endswith("ing") and self.doc[end].is_lower:
+            return []  # "denied arming the RSF": what is denied, not whom
+        if predicate == "COOPERATES_WITH" and self._tok(start - 1) in ("trading", "trade"):
+            return []  # "largest trading partner of": trade, which TRADES_WITH states
         if predicate == "VISITED":
             special = self._visit(start, end)
             if special is not None:
@@ -449,6 +538,12 @@ class Relations:
             objects = [self._country(o.ref.iso3) if o.label == SEAT else o for o in objects]
         if wide:
             objects = [o for o in objects if o.entity.type == "Organization"] or self._first_org_after(end, 14)
+        if not objects and predicate not in located:
+            objects = self._relative_antecedent(subjects)
+        if not subjects and predicate == "SANCTIONED" and self._measures_subject() and self.last_sanctioner:
+            subjects = [self.last_sanctioner[1]]  # "The measures ... freeze the assets of X"
+        if not objects and owner is not None and key in POSSESSOR_ONLY:
+            objects = self._apposition_head(owner)
         if predicate in ("MET_WITH", "INVITED", "VISITED") and objects and self._possessive_after(objects[0]):
             return []  # "help meet China's needs": a meeting is with someone, not with something of theirs
         if key in HOST_WORDS | {"received"}:
@@ -460,6 +555,30 @@ class Relations:
         if predicate == "REJECTED" and subjects and not objects:
             out = [Candidate(s, predicate, a.subject, start) for s in subjects for a in self._accusations_of(s)]
         return out
+
+    def _apposition_head(self, owner: Mention) -> list[Mention]:
+        """ "China, Pakistan's closest ally,": the actor the apposition describes."""
+        k = owner.start - 1
+        if k <= self.sent.start or self.doc[k].text != ",":
+            return []
+        head = self.at.get(k - 1)
+        return [head] if head is not None and head.role == ACTOR and head.end == k else []
+
+    def _relative_antecedent(self, subjects: list[Mention]) -> list[Mention]:
+        """ "Acme, which the bloc accuses of ...": the antecedent is the object of the subject's verb."""
+        if len(subjects) != 1:
+            return []
+        k = self._skip_back_det(subjects[0].start)
+        if k < self.sent.start + 2 or self._tok(k) not in ("which", "whom") or self.doc[k - 1].text != ",":
+            return []
+        ante = self.at.get(k - 2)
+        return [ante] if ante is not None and ante.role == ACTOR and ante is not subjects[0] else []
+
+    def _measures_subject(self) -> bool:
+        """A sentence about "the measures" / "the sanctions" / "the package" just announced."""
+        doc, s = self.doc, self.sent
+        k = s.start + (1 if self._tok(s.start) == "the" else 0)
+        return k < s.end and doc[k].lower_ in self.words["sanction_nouns"]
 
     def _visit(self, start: int, end: int) -> list[Candidate] | None:
         """ "a visit by X to Y" and "X's Moscow visit"."""
@@ -507,7 +626,7 @@ class Relations:
             m = self.at.get(k - 1)
         if m is not None and m.role in (ACTOR, MODIFIER):
             return [m]
-        if not any(self._tok(x) in self.words["impose_verbs"] for x in range(start - 4, start)):
+        if not any(self._tok(x) in self.words["impose_verbs"] for x in range(start - 6, start)):
             return []  # "opposes any easing of sanctions on Iran" says nobody imposed them
         subjects = self._subjects(start)
         if subjects:
@@ -538,6 +657,10 @@ class Relations:
         stops = ("with", "between", "on", "to") if predicate == "MET_WITH" else ("with", "between")
         if end < self.sent.end and self.doc[end].lower_ in stops:
             return []  # the "with"/"between" cues handle these; "talks on Ukraine" names no party
+        if key in ("exchanged", "traded") and not any(self._tok(k) in FIRE_WORDS for k in range(end, end + 6)):
+            return []  # "exchanged small-arms and mortar fire", not "exchanged views"
+        if predicate == "IN_CONFLICT_WITH" and self._objects(end, roles=(ACTOR,)):
+            return []  # "Russia and Belarus fought Ukraine": the object is the enemy, not each other
         parties = self._subjects(start)
         return [Candidate(a, predicate, b, start) for n, a in enumerate(parties) for b in parties[n + 1 :]]
 
@@ -546,7 +669,7 @@ class Relations:
         for k in range(end, min(s.end, end + 20)):
             if doc[k].text in (",", ";", ":") or doc[k].lower_ in ("said", "says"):
                 return []
-            if doc[k].lower_ == preposition:
+            if doc[k].lower_ == preposition and doc[k - 1].lower_ != "up":  # not "up to one million tonnes"
                 objects = self._objects(k + 1, roles=(ACTOR,))
                 subjects = self._subjects(start)
                 commodity = self._commodity(end, k)
@@ -556,8 +679,22 @@ class Relations:
         return []
 
     def _pattern_from_object(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
-        """ "India imports crude oil from Russia": the goods must be named, as for to_object."""
-        return self._pattern_to_object(predicate, start, end, key, preposition="from")
+        """ "India imports crude oil from Russia": the goods must be named, as for to_object;
+        "Hungary still imports Russian oil": the seller as the adjective of the goods."""
+        found = self._pattern_to_object(predicate, start, end, key, preposition="from")
+        if found:
+            return found
+        doc, s = self.doc, self.sent
+        for k in range(end, min(s.end, end + 6)):
+            m = self.at.get(k)
+            if doc[k].text in (",", ";", ":") or (m is not None and m.label != ADJ):
+                return []
+            if m is not None and m.entity.type == "Country":
+                commodity = self._commodity(m.end, m.end + 2)
+                if commodity is None:
+                    return []
+                return [Candidate(b, predicate, m.entity, start, commodity=commodity) for b in self._subjects(start)]
+        return []
 
     def _pattern_modifier(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
         """ "Western sanctions", "an International Criminal Court warrant": the modifier acts on the
@@ -571,335 +708,56 @@ class Relations:
         agent = self.at.get(k)
         if agent is None or agent.end != k + 1 or agent.role not in (ACTOR, MODIFIER):
             return []
+        if predicate == "SANCTIONED" and agent.label == COUNTRY and self._tok(end) in ("package", "packages", "round"):
+            # "the EU hits ... in a new Iran sanctions package": a country noun before it is the target
+            verbs = TARGET_VERBS | self.words["impose_verbs"]
+            verb = next((x for x in range(self.sent.start, agent.start) if self._tok(x) in verbs), None)
+            return [] if verb is None else [Candidate(a, predicate, agent, start) for a in self._subjects(verb)]
         targets = self._subjects(agent.start)
         out = [Candidate(agent, predicate, t, start) for t in targets]
         if predicate == "SANCTIONED":
             self.last_sanctioner = (start, agent.entity)
         return out
 
+    def _pattern_passive(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
+        """ "Iran was sanctioned by Canada", "the rebels, backed by Ruritania,": the agent after "by"
+        acts on the clause's subject."""
+        agents = self._objects(end, roles=(ACTOR,))
+        if not agents:
+            return []
+        k = self._skip_back_det(start)
+        if self.doc[k].text == "," and k > self.sent.start:
+            patients = [m for m in [self.at.get(k - 1)] if m is not None and m.role == ACTOR]  # "X, backed by Y"
+        else:
+            patients = self._subjects(start)
+        return [Candidate(a, predicate, p, start) for a in agents for p in patients]
+
     def _pattern_market(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
+        """ "Japan and Korea are the largest buyers of Australian coal": the copula's subjects buy
+        from the country or company named (possessive or adjective) right after the cue."""
         doc, s = self.doc, self.sent
         k = start - 1
-        while k > s.start and doc[k].lower_ in DETERMINERS | {"the"}:
+        while k > s.start and (doc[k].lower_ in DETERMINERS or (doc[k].is_lower and doc[k].lower_ not in COPULAS)):
+            if start - k > 3:
+                return []
             k -= 1
-        if doc[k].lower_ not in ("are", "is", "remain", "remains", "were", "was"):
+        if doc[k].lower_ not in COPULAS - {"as"}:
             return []
-        buyers = []
-        last = self.at.get(k - 1)
-        if last is not None and last.role == ACTOR:
-            buyers = self._coordination(last)
         seller = self.at.get(end)
-        if seller is None or seller.role != ACTOR:
+        if seller is None or seller.entity.type not in ("Country", "Organization"):
+            return []
+        if seller.role != ACTOR and seller.label != ADJ:
             return []
         commodity = self._commodity(seller.end, seller.end + 4)
-        return [Candidate(seller, predicate, b, start, commodity=commodity) for b in buyers]
-
-    # ============================================================================== structural facts
-
-    def _structural(self, sent: Span) -> list[Candidate]:
-        out: list[Candidate] = []
-        for m in self.mentions:
-            out.extend(self._offices(m))
-            out.extend(self._based_in(m))
-            out.extend(self._located_in(m))
-            out.extend(self._membership(m))
-        out.extend(self._members_word())
-        out.extend(self._place_of())
-        out.extend(self._targeted_with_sanctions())
-        return out
-
-    def _targeted_with_sanctions(self) -> list[Candidate]:
-        """ "The United States targeted Russian banks ... with a new package of sanctions"."""
-        doc, s = self.doc, self.sent
-        out = []
-        for k in range(s.start, s.end):
-            if doc[k].lower_ not in TARGET_VERBS:
-                continue
-            e = k + 1
-            while e < s.end and doc[e].text not in (",", ";") and not doc[e].lower_.startswith("sanction"):
-                e += 1
-            if e >= s.end or not doc[e].lower_.startswith("sanction"):
-                continue
-            targets = self._objects(k + 1, roles=(ACTOR, MODIFIER))
-            out.extend(Candidate(a, "SANCTIONED", t, k) for a in self._subjects(k) for t in targets)
-        return out
-
-    def _offices(self, m: Mention) -> list[Candidate]:
-        if m.entity.type != "Person":
-            return []
-        out = []
-        for claim in m.offices:
-            aff = claim.affiliation
-            if claim.former:
-                continue
-            if aff is None:
-                # "Prime Minister Benjamin Netanyahu": the title is stated, the reference data knows where.
-                where = self._tenure_affiliation(m.entity, claim.title)
-                if where is not None:
-                    out.append(Candidate(m, "HOLDS_OFFICE", where, m.start, role=claim.title, gate=False))
-                continue
-            if aff.entity is None or aff.entity.kind == "collective":
-                continue
-            if aff.entity.type not in ("Country", "Organization"):
-                continue
-            title = claim.title
-            if title in ("Leader", "Chief"):
-                title = self._known_title(m.entity, aff.entity) or title
-            cand = Candidate(m, "HOLDS_OFFICE", aff.entity, m.start, role=title, gate=False)
-            out.append(cand)
-            if aff.entity.type == "Country":
-                self.offices.setdefault(id(m.entity), aff.entity)
-        return out
-
-    def _tenure_affiliation(self, person: Entity, title: str) -> Entity | None:
-        for t in self.ref.tenures:
-            if t.name == person.name and t.title == title and t.holds_on(self.published):
-                if t.affiliation in self.ref.countries:
-                    return self._country(t.affiliation)
-                return self._organization(t.affiliation)
-        return None
-
-    def _organization(self, name: str) -> Entity:
-        for m in self.mentions_all:
-            if m.entity.type == "Organization" and m.entity.name == name:
-                return m.entity
-        entity = self.created.get(name)
-        if entity is None:
-            org = self.ref.org(name)
-            kind = org.kind if org else None
-            entity = self.created[name] = Entity(name, "Organization", kind=kind, aliases={name})
-        return entity
-
-    def _known_title(self, person: Entity, aff: Entity) -> str | None:
-        for t in self.ref.tenures:
-            if t.name == person.name and (t.affiliation in (aff.iso3, aff.name)):
-                return t.title
-        return None
-
-    def _based_in(self, m: Mention) -> list[Candidate]:
-        """ "Russian gas giant Gazprom", "Russia's Sberbank", "TotalEnergies of France", and a
-        company named with its known home country in one sentence."""
-        if m.label != COMPANY or m.role != ACTOR:
-            return []
-        doc, s = self.doc, self.sent
-        out = []
-        k = m.start - 1
-        while (
-            k >= s.start
-            and m.start - k <= 4
-            and (doc[k].is_lower or doc[k].text == "-")
-            and doc[k].lower_ not in PREPOSITIONS | {"and", "the", "a"}
-        ):
-            k -= 1
-        if m.start - 3 >= s.start and doc[m.start - 1].lower_ == "based" and doc[m.start - 2].text == "-":
-            home = self.at.get(m.start - 3)  # "London-based Shell", "Moscow-based Gazprom"
-            if home is not None and home.entity.type in ("Country", "Place"):
-                # a capital before "-based" is the city, even where the resolver read it as its country
-                seat_city = home.label == SEAT and home.role == ACTOR
-                place = self._created_place(home.ref.name, home.ref.iso3) if seat_city else home.entity
-                out.append(Candidate(m, "BASED_IN", place, m.start, gate=False))
-        # the words between must be a descriptor ending in a company noun: "gas giant", not "leader met"
-        described = k == m.start - 1 or doc[m.start - 1].lower_ in self.words["company_nouns"]
-        if k >= s.start and doc[k].text in POSSESSIVE:
-            k -= 1
-        home = self.at.get(k)
-        if described and home is not None and home.entity.type == "Country" and home.end == k + 1:
-            out.append(Candidate(m, "BASED_IN", home.entity, m.start, gate=False))
-        if m.end + 1 < s.end and doc[m.end].lower_ == "of":
-            home = self.at.get(m.end + 1)
-            if home is not None and home.entity.type == "Country":
-                out.append(Candidate(m, "BASED_IN", home.entity, m.start, gate=False))
-        iso3 = m.ref.iso3 if m.ref is not None else None
-        if iso3 and not out:
-            for other in self.mentions:
-                if other.entity.type == "Country" and other.entity.iso3 == iso3 and other.role in (ACTOR, MODIFIER):
-                    out.append(Candidate(m, "BASED_IN", other.entity, m.start, gate=False))
-                    break
-        if iso3 and not out and iso3 in self.ref.countries:
-            # "the Turkish parliament": the name itself says where
-            country = self.ref.countries[iso3]
-            words = {w.lower() for w in (country.name, *country.alt_names, *country.adjectives)}
-            if any(t.lower_ in words for t in doc[m.start : m.end]) or m.surface.lower() in words:
-                out.append(Candidate(m, "BASED_IN", self._country(iso3), m.start, gate=False))
-        return out
-
-    def _located_in(self, m: Mention) -> list[Candidate]:
-        """ "Mariupol in eastern Ukraine", "Sochi, Russia", a place with the country the reference
-        puts it in, and a capital next to "the Lithuanian capital"."""
-        if m.entity.type != "Place":
-            return []
-        doc, s = self.doc, self.sent
-        out = []
-        k = m.end
-        if k + 1 < s.end and doc[k].text == "," and doc[k + 1].lower_ == "in":
-            k += 1  # "Kramatorsk, in eastern Ukraine"
-        if k < s.end and doc[k].lower_ == "in":
-            k += 1
-            while k < s.end and (doc[k].lower_ in DIRECTIONS or doc[k].lower_ == "the"):
-                k += 1
-            outer = self.at.get(k)
-            if outer is not None and outer.entity.type in ("Country", "Place") and outer.role != MODIFIER:
-                out.append(Candidate(m, "LOCATED_IN", outer.entity, m.start, gate=False))
-        elif k + 1 < s.end and doc[k].text == ",":
-            outer = self.at.get(k + 1)
-            if (
-                outer is not None
-                and outer.label == COUNTRY
-                and (outer.end >= s.end or doc[outer.end].lower_ not in ("and", ","))
-            ):
-                out.append(Candidate(m, "LOCATED_IN", outer.entity, m.start, gate=False))
-        if not out and m.start >= s.start + 2 and doc[m.start - 1].text in POSSESSIVE:
-            owner = self.at.get(m.start - 2)  # "Ukraine's Donetsk region"
-            if owner is not None and owner.entity.type == "Country" and owner.role == ACTOR:
-                out.append(Candidate(m, "LOCATED_IN", owner.entity, m.start, gate=False))
-        iso3 = m.entity.iso3
-        if iso3 and not out and m.label == PLACE:
-            for other in self.mentions:
-                if other.entity.type == "Country" and other.entity.iso3 == iso3 and other.role in (ACTOR, MODIFIER):
-                    out.append(Candidate(m, "LOCATED_IN", other.entity, m.start, gate=False))
-                    break
-        return out
-
-    def _place_of(self) -> list[Candidate]:
-        """ "the Ukrainian city of Bucha" -> Bucha (a place, even if unknown) in Ukraine."""
-        doc, s = self.doc, self.sent
-        out = []
-        for adj in self.mentions:
-            if adj.label != ADJ or adj.entity.type != "Country":
-                continue
-            k = adj.end
-            if k + 2 < s.end and doc[k].lower_ in PLACE_NOUNS and doc[k + 1].lower_ == "of":
-                j = k + 2
-                place = self.at.get(j)
-                if place is not None and place.entity.type == "Place":
-                    out.append(Candidate(place, "LOCATED_IN", adj.entity, adj.start, gate=False))
-                elif doc[j].text[:1].isupper() and doc[j].is_alpha and j not in self.at:
-                    e = j
-                    while e < s.end and doc[e].text[:1].isupper() and doc[e].is_alpha and e - j < 3:
-                        e += 1
-                    place = self._new_place(doc[j:e].text)
-                    out.append(Candidate(place, "LOCATED_IN", adj.entity, adj.start, gate=False))
-            elif k + 1 <= s.end and k < s.end and doc[k].lower_ == "capital":
-                capital = self.ref.countries[adj.entity.iso3].capital
-                for p in self.mentions:
-                    if p.entity.type == "Place" and p.entity.name == capital:
-                        out.append(Candidate(p, "LOCATED_IN", adj.entity, adj.start, gate=False))
-        return out
-
-    def _created_place(self, name: str, iso3: str | None) -> Entity:
-        for m in self.mentions_all:
-            if m.entity.type == "Place" and m.entity.name == name:
-                return m.entity
-        place = self.created.get(name)
-        if place is None:
-            place = self.created[name] = Entity(name, "Place", iso3, aliases={name})
-        return place
-
-    def _new_place(self, name: str) -> Entity:
-        place = self.created.get(name)
-        if place is None:
-            place = self.created[name] = Entity(name, "Place", aliases={name})
-        return place
-
-    def _membership(self, m: Mention) -> list[Candidate]:
-        """ "the US-led alliance known as the Quad" and "the Quad, which also includes India and Australia"."""
-        doc, s = self.doc, self.sent
-        out = []
-        if (
-            m.entity.type == "Country"
-            and m.end + 1 < s.end
-            and doc[m.end].text == "-"
-            and doc[m.end + 1].lower_ == "led"
-        ):
-            for org in self._first_org_after(m.end + 2, 8):
-                out.append(Candidate(m, "MEMBER_OF", org, m.start))
-        if m.entity.type == "Organization" and m.role == ACTOR:
-            k = m.end
-            if k + 1 < s.end and doc[k].text == "," and doc[k + 1].lower_ in ("which", "that"):
-                k += 2
-            while k < s.end and doc[k].lower_ in ("also", "now", "currently"):
-                k += 1
-            if k < s.end and doc[k].lower_ in INCLUDE_WORDS:
-                for member in self._objects(k + 1, roles=(ACTOR,)):
-                    out.append(Candidate(member, "MEMBER_OF", m, k))
-            # "Fumio Kishida is the last Group of Seven leader": the leader and the country he leads
-            if m.end < s.end and doc[m.end].lower_ in ("leader", "leaders", "member", "members"):
-                for subj in self._subjects(m.start):
-                    between = {doc[x].lower_ for x in range(subj.end, m.start)}
-                    if between & COPULAS or (between and between <= APPOSITION):
-                        out.append(Candidate(subj, "MEMBER_OF", m, m.start))
-        return out
-
-    def _members_word(self) -> list[Candidate]:
-        """ "Turkey and Hungary are the only two Nato members", "As one of Nato's 31 members, Turkey",
-        "using their veto as permanent council members" (the council named in the sentence)."""
-        doc, s = self.doc, self.sent
-        out = []
-        for k in range(s.start, s.end):
-            if doc[k].lower_ not in MEMBER_WORDS:
-                continue
-            org, attached = None, True
-            j = k - 1
-            while j >= s.start and (doc[j].like_num or doc[j].lower_ in ("permanent", "founding", "full")):
-                j -= 1
-            if j >= s.start and doc[j].text in POSSESSIVE:
-                j -= 1
-            cand = self.at.get(j)
-            if cand is not None and cand.entity.type == "Organization" and cand.role == ACTOR:
-                org = cand
-            elif k + 2 < s.end and doc[k + 1].lower_ == "of":
-                nxt = self.at.get(k + 2) or self.at.get(k + 3)
-                if nxt is not None and nxt.entity.type == "Organization":
-                    org = nxt
-            if org is None:
-                orgs = [
-                    x
-                    for x in self.mentions
-                    if x.entity.type == "Organization" and x.role == ACTOR and x.entity.kind != "collective"
-                ]
-                if len({id(x.entity) for x in orgs}) == 1 and self._tok(k - 1) in ("council", "permanent"):
-                    org, attached = orgs[0], False
-            if org is None:
-                continue
-            first = min(org.start, k)
-            # "ORG member Turkey"
-            if doc[k].lower_ == "member" and k + 1 < s.end and (k + 1) in self.at:
-                members = [self.at[k + 1]]
-            elif first - 2 >= s.start and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "one":
-                c = k + 1
-                while c < s.end and doc[c].text != ",":
-                    c += 1
-                nxt = self.at.get(c + 1)
-                members = [nxt] if nxt is not None else []
-            else:
-                members = self._subjects(first if attached else k)
-                between = (
-                    {doc[x].lower_ for x in range(members[-1].end, first if attached else k)} if members else set()
-                )
-                # "Turkey and Hungary are Nato members", "Poland, a NATO member"
-                if not between & COPULAS and not (between and between <= APPOSITION):
-                    members = []
-            for mem in members:
-                if (
-                    mem.role != ACTOR
-                    or mem.entity.type not in ("Country", "Organization")
-                    or self._possessive_after(mem)
-                ):
-                    continue
-                if not attached and not self._is_member(org.entity, mem.entity):
-                    continue
-                out.append(Candidate(mem, "MEMBER_OF", org, k))
-        return out
-
-    def _is_member(self, org: Entity, member: Entity) -> bool:
-        ref = self.ref.org(org.name)
-        return ref is not None and member.iso3 is not None and ref.has_member(member.iso3, self.published)
+        if commodity is None:
+            return []  # "the biggest market for Chinese films" is no trade in goods we track
+        return [Candidate(seller, predicate, b, start, commodity=commodity) for b in self._subjects(k)]
 
     # ============================================================================== reported speech
 
     def _reported(self, sent: Span) -> list[Candidate]:
-        """ "X said Y launched shelling" -> X ACCUSED Y; "X said Y's moves are a stalling tactic" ->
-        X CRITICIZED Y; "X said the images were staged by Y" -> X ACCUSED Y."""
+        """ "X said Y launched strikes" -> X ACCUSED Y; "X said Y's demands are a cynical ploy" ->
+        X CRITICIZED Y; "X said the video was fabricated by Y" -> X ACCUSED Y."""
         doc, s = self.doc, self.sent
         out: list[Candidate] = []
         says = self.words["say_verbs"]
@@ -942,7 +800,7 @@ class Relations:
                 continue
             if m.entity.type == "Place":
                 continue
-            # Hostile act by m: "Azerbaijani troops launched shelling", "a Russian campaign to commit atrocities"
+            # Hostile act by m: "Serbian troops launched shelling", "a campaign by Ruritania to commit atrocities"
             if self._own_country(speaker.entity, m.entity):
                 continue
             k = self._skip_to_verb(m.end, end)
@@ -951,7 +809,7 @@ class Relations:
             if hostile_act and (m.role == ACTOR or (m.role == MODIFIER and m.label == ADJ)):
                 out.append(Candidate(speaker, "ACCUSED", m.entity, k))
                 accused.add(id(m.entity))
-        # "staged by the West"
+        # "fabricated by Ruritania"
         for k in range(start, end - 1):
             if doc[k].lower_ in STAGED_WORDS and doc[k + 1].lower_ == "by":
                 for o in self._objects(k + 2, roles=(ACTOR,)):
@@ -960,9 +818,11 @@ class Relations:
                         accused.add(id(o.entity))
         # Criticism: a subject-like actor of the clause and a negative word after it.
         for m in self.mentions:
-            if not (start <= m.start < end) or m.role != ACTOR or m.entity is speaker.entity or id(m.entity) in accused:
+            if not (start <= m.start < end) or m.entity is speaker.entity or id(m.entity) in accused:
                 continue
-            if self._own_country(speaker.entity, m.entity):
+            # "the Chinese actions were dangerous": an adjective owning the criticised conduct
+            conduct = m.label == ADJ and m.entity.type == "Country" and self._tok(m.end) in CONDUCT_NOUNS
+            if (m.role != ACTOR and not conduct) or self._own_country(speaker.entity, m.entity):
                 continue
             nxt = m.end
             if nxt >= end:
@@ -1025,6 +885,10 @@ class Relations:
                 obj = self._lift(obj)
             if subj is obj:
                 continue
+            if c.predicate == "MEMBER_OF" and isinstance(c.object, Mention) and c.object.anaphor:
+                obj = self._bloc_with(subj, obj)
+                if obj is None:
+                    continue
             if c.predicate != "HOLDS_OFFICE" and (self._own_country(subj, obj) or self._own_country(obj, subj)):
                 continue  # a leader is not in a relation with the country they lead
             try:
@@ -1049,6 +913,20 @@ class Relations:
                 self.last_sanctioner = (c.cue, subj)
             out.append(RawFact(subj, c.predicate, obj, sent.start_char, sent.end_char, modality, c.role, c.commodity))
         return out
+
+    def _bloc_with(self, member: Entity, bloc: Entity) -> Entity | None:
+        """ "the bloc, which groups Chile and Peru": an anaphor only names a bloc the member belongs to;
+        when the nearest one does not list it, another organisation of the article that does."""
+        ref = self.ref.org(bloc.name)
+        if member.type != "Country" or ref is None or not ref.members or ref.has_member(member.iso3):
+            return bloc
+        for m in self.mentions_all:
+            other = self.ref.org(m.entity.name) if m.entity.type == "Organization" else None
+            if other is None or other.kind != ref.kind or not other.members:
+                continue
+            if other.has_member(member.iso3) and all(x[0] != "*" for x in other.members):
+                return m.entity
+        return None
 
     def _lift(self, e: Entity) -> Entity:
         """A head of state or government acting in a conflict or an alliance stands for the country."""

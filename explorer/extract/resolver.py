@@ -1,10 +1,10 @@
 """The "news_resolver" component: one canonical entity per thing the article talks about.
 
 - case and spacing variants fold to one key ("XI Jinping" = "Xi Jinping");
-- short names and title references join the full name ("President Xi", "Putin", "Kaabi");
+- short names and title references join the full name ("President Xi", "Putin", "Haddad");
 - role references join the person holding that office ("the Russian leader" -> Vladimir Putin);
 - capitals and seats are their country when they act ("Beijing said") and places otherwise;
-- state bodies speak for their country ("the Armenian defense ministry" -> Armenia);
+- state bodies speak for their country ("the Peruvian defense ministry" -> Peru);
 - "the alliance", "the Chinese company" refer back to the last matching organisation;
 - he/she/it refer to the unambiguous actor before them.
 """
@@ -87,11 +87,14 @@ class Resolver:
         mentions = self._bodies(doc, mentions)
         mentions = self._anaphors(doc, mentions)
         by_end = {m.end: m for m in mentions}
+        covering = {i: m for m in mentions for i in range(m.start, m.end)}
         for m in mentions:
             self._basic_entity(doc, m, reg)
             for claim in m.offices:
                 if claim.affiliation_end is not None:
-                    claim.affiliation = by_end.get(claim.affiliation_end)
+                    # a state body may have grown over the affiliation: "Pakistan's army" chief
+                    end = claim.affiliation_end
+                    claim.affiliation = by_end.get(end) or covering.get(end - 1)
         self._people(doc, mentions, reg, doc._.published)
         mentions = [m for m in mentions if m.entity is not None]
         mentions.extend(self._pronouns(doc, mentions))
@@ -104,7 +107,7 @@ class Resolver:
     # -- state bodies and organisations by kind ----------------------------------------------------
 
     def _bodies(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """ "Armenia's defense ministry", "the Azerbaijani troops": the country, acting."""
+        """ "Peru's defense ministry", "the Chilean troops": the country, acting."""
         nouns, modifiers = self.words["country_nouns"], self.words["body_modifiers"]
         starts = {s.start for s in doc.sents}
         out = []
@@ -124,6 +127,13 @@ class Resolver:
                     if tok.lower_ not in modifiers:
                         break
             out.append(m)
+        # "Indian and Pakistani troops": an adjective coordinated with a body is a body too
+        for n in range(len(out) - 1):
+            m, nxt = out[n], out[n + 1]
+            coordinated = nxt.body and nxt.start == m.end + 1 and doc[m.end].lower_ == "and"
+            if coordinated and m.label == ADJ and not m.body and m.ref.iso3:
+                out[n] = Mention(m.start, m.end, COUNTRY, surface=m.surface, ref=m.ref)
+                out[n].body = True
         # "the U.S. State Department": the body replaces the seat named inside it
         inside = {i for m in out if m.body for i in range(m.start, m.end)}
         return [m for m in out if m.body or m.start not in inside]
