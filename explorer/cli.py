@@ -238,6 +238,163 @@ def serve(
     raise typer.Exit(code)
 
 
+# -- ingest, refresh, sources, schedule (issue 4) ---------------------------------------------
+
+SourcesOption = Annotated[
+    Path | None, typer.Option("--sources", help="Sources file (default: $EXPLORER_SOURCES or ./sources.toml).")
+]
+
+
+def _print_results(results, as_json: bool) -> None:
+    for source in results:
+        for article in source.articles:
+            if article.status == "failed":
+                err.print(f"{source.name}: {article.label}: {article.error}", highlight=False, markup=False)
+        if source.error:
+            err.print(f"{source.name}: {source.error}", highlight=False, markup=False)
+    if as_json:
+        return
+    table = Table("source", "status", "new", "changed", "unchanged", "failed", "pruned", "seconds")
+    for s in results:
+        c = s.counts
+        table.add_row(
+            Text(s.name), s.status, *(str(c[k]) for k in ("new", "changed", "unchanged", "failed", "pruned")),
+            f"{s.seconds:.1f}",
+        )  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, article or feed URLs.", metavar="SOURCE...")],
+    include: Annotated[list[str] | None, typer.Option(help="Glob for folders (repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Glob to skip in folders (repeatable).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+    force: Annotated[bool, typer.Option(help="Re-extract articles whose text is unchanged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Ingest articles once: extract their facts and load them (unchanged ones are skipped)."""
+    import threading
+
+    from explorer.graph.schema import apply_schema
+    from explorer.ingest import adhoc_sources
+    from explorer.ingest import ingest as run_ingest
+    from explorer.progress import progress_bars
+    from explorer.refresh import stop_on_signals
+
+    with database() as (driver, settings), stop_on_signals(threading.Event()) as stop:
+        apply_schema(driver, settings.database)
+        groups = len(adhoc_sources(sources, include, exclude or ()))
+        with progress_bars(err, groups, enabled=not as_json) as on_progress:
+            results = run_ingest(
+                driver, settings.database, sources, include=include, exclude=exclude or (),
+                batch_size=batch_size, force=force, on_progress=on_progress, stop=stop,
+            )  # fmt: skip
+    _print_results(results, as_json)
+    if as_json:
+        print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+    landed = sum(r.count("new") + r.count("changed") + r.count("unchanged") for r in results)
+    if any(r.status in ("failed", "partial") for r in results) or stop.is_set():
+        raise typer.Exit(1 if landed else 2)
+
+
+@app.command()
+def refresh(
+    sources_file: SourcesOption = None,
+    only: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+    wait: Annotated[
+        float | None, typer.Option(help="If another refresh runs, wait up to this many seconds (0: no limit).")
+    ] = None,
+    lock_ttl: Annotated[int, typer.Option(help="Seconds the lock outlives a dead refresh.")] = 120,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+    force: Annotated[bool, typer.Option(help="Re-extract articles whose text is unchanged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary for orchestrators.")] = False,
+) -> None:
+    """Bring the graph up to date with every source (exit 0 ok, 1 some failed, 2 none ran, 75 locked)."""
+    import threading
+
+    from explorer.graph.runs import LockBusy
+    from explorer.graph.schema import apply_schema
+    from explorer.progress import progress_bars
+    from explorer.refresh import refresh as run_refresh
+    from explorer.refresh import stop_on_signals
+    from explorer.sources.config import load_sources
+
+    try:
+        selected = load_sources(sources_file).select(only)
+    except ExplorerError as exc:
+        raise fail(str(exc), 2) from None
+    with database() as (driver, settings), stop_on_signals(threading.Event()) as stop:
+        apply_schema(driver, settings.database)
+        try:
+            with progress_bars(err, len(selected), enabled=not as_json) as on_progress:
+                summary = run_refresh(
+                    driver, settings.database, selected, wait=wait, lock_ttl=lock_ttl, batch_size=batch_size,
+                    force=force, on_progress=on_progress, stop=stop,
+                )  # fmt: skip
+        except LockBusy as exc:
+            if as_json:
+                print(json.dumps({"status": "locked", "exit_code": 75, "error": str(exc), "holder": exc.holder}))
+            raise fail(str(exc), 75) from None
+    _print_results(summary.sources, as_json)
+    if summary.error:
+        err.print(f"[red]error:[/red] {summary.error}", highlight=False)
+    if as_json:
+        print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        t = summary.totals
+        out.print(
+            f"run {summary.id}: {summary.status} ({t['new']} new, {t['changed']} changed, {t['unchanged']} unchanged, "
+            f"{t['failed']} failed, {t['pruned']} pruned) in {summary.seconds:.1f}s"
+        )
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("sources")
+def sources_cmd(
+    sources_file: SourcesOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the configured sources with their state from the graph (last run, articles, last error)."""
+    from explorer.refresh import source_states
+    from explorer.sources.config import load_sources
+
+    try:
+        configured = load_sources(sources_file).sources
+    except ExplorerError as exc:
+        raise fail(str(exc), 2) from None
+    with database() as (driver, settings):
+        rows = source_states(driver, settings.database, configured)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("name", "type", "location", "last run", "status", "articles", "last error")
+    for row in rows:
+        table.add_row(
+            Text(row["name"]), row.get("type") or "", Text(row.get("location") or ""),
+            row.get("last_run_at") or "never", row.get("last_status") or "-", str(row.get("articles") or 0),
+            Text((row.get("last_error") or row.get("note") or "")[:120]),
+        )  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+def schedule(
+    sources_file: SourcesOption = None,
+    cron: Annotated[str | None, typer.Option(help="Crontab line for all sources (overrides the file's).")] = None,
+    run_now: Annotated[bool, typer.Option(help="Also refresh once at start-up.")] = False,
+    lock_ttl: Annotated[int, typer.Option(help="Seconds the lock outlives a dead refresh.")] = 120,
+) -> None:
+    """Run refreshes on a schedule (cron lines per source or global), for hosts without cron."""
+    from explorer.schedule import run_scheduler
+
+    try:
+        code = run_scheduler(sources_file, cron=cron, run_now=run_now, lock_ttl=lock_ttl)
+    except ExplorerError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    raise typer.Exit(code)
+
+
 def main() -> None:
     try:
         app()

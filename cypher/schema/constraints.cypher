@@ -9,3 +9,5 @@ CREATE INDEX entity_iso3 IF NOT EXISTS FOR (e:Entity) ON (e.iso3);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
 CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.alias_text];
+CREATE CONSTRAINT source_name IF NOT EXISTS FOR (s:Source) REQUIRE s.name IS UNIQUE;
+CREATE INDEX article_loaded_at IF NOT EXISTS FOR (a:Article) ON (a.loaded_at);
