@@ -8,6 +8,7 @@ Overlapping matches keep the longest ("People's Republic of China" over "China")
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -89,6 +90,62 @@ def _case_ok(form: str, text: str) -> bool:
     return True
 
 
+# Legislatures every country may have, named without the country ("the National Assembly").
+GENERIC_LEGISLATURES = ("National Assembly", "House of Representatives", "Chamber of Deputies", "Senate", "Parliament")
+# Those named "<Adjective> <name>" when no list knows the country's ("the Kenyan National Assembly").
+GENERIC_NAMED = frozenset(["National Assembly", "Chamber of Deputies", "Parliament"])
+
+# Name particles: a surname after "al-" or "de" belongs to a longer name.
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"}
+)
+
+
+# The last word of an office title: a country name right after it and before a capitalised word is a
+# given name ("Defence Minister Israel Katz", "President Chad Smith").
+_TITLE_ENDS = frozenset(
+    [
+        "minister",
+        "president",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "governor",
+        "senator",
+        "mayor",
+        "premier",
+        "chancellor",
+    ]
+)
+
+
+def _surname_after(doc: Doc, i: int) -> bool:
+    """A country word followed by a capitalised word that the article also uses alone, as a name:
+    "Israel Katz ... Katz said"."""
+    if i + 1 >= len(doc) or not _name_like(doc[i + 1]) or doc[i + 1].text.isupper():
+        return False
+    word = doc[i + 1].text
+    for tok in doc:
+        if tok.text == word and tok.i != i + 1 and (tok.i == 0 or doc[tok.i - 1].text != doc[i].text):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or not nxt.text[:1].isupper():
+                return True
+    return False
+
+
+def _after_particle(doc: Doc, i: int) -> bool:
+    k = i - 1
+    if k >= 0 and doc[k].text in ("-", "‑"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _PARTICLES and (k == 0 or doc[k - 1].text[:1].isupper())
+
+
 def _name_like(token) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
 
@@ -102,6 +159,17 @@ class Gazetteer:
         self.not_names = ref.words["not_names"]
         self.place_nouns = ref.words["place_nouns"]
         self.directions = DIRECTIONS
+        self.countries = ref.countries
+        self.legislatures: dict[tuple[str, str], str] = {}  # (iso3, generic name) -> listed legislature
+        for o in ref.companies.values():
+            if o.kind == "legislature" and o.home:
+                for form in (o.name, *o.aliases):
+                    for words in GENERIC_LEGISLATURES:
+                        if form.endswith(words):
+                            self.legislatures.setdefault((o.home, words), o.name)
+        self.generic_matcher = PhraseMatcher(nlp.vocab)  # case-sensitive: "the Senate", not "senate"
+        for words in GENERIC_LEGISLATURES:
+            self.generic_matcher.add(words, [nlp.make_doc(words)])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.table: dict[str, tuple[str, Entry | None]] = {}  # lowercase surface -> (form, entry)
         for form, entries in _entries(ref).items():
@@ -120,6 +188,19 @@ class Gazetteer:
                 continue
             if entry.label == PERSON and end - start == 1 and end < len(doc) and _name_like(doc[end]):
                 continue  # "Abbas Araghchi" is not Mahmoud Abbas: a lone surname must stand alone
+            if (
+                entry.label == COUNTRY
+                and end - start == 1
+                and start > 0
+                and doc[start - 1].lower_ in _TITLE_ENDS
+                and end < len(doc)
+                and _name_like(doc[end])
+            ):
+                continue  # "Defence Minister Israel Katz": a given name, not the country
+            if entry.label == COUNTRY and end - start == 1 and _surname_after(doc, start):
+                continue  # "Israel Katz, the defence minister, ... Katz said": a person named for a country
+            if entry.label == PERSON and end - start == 1 and _after_particle(doc, start):
+                continue  # "Ali Youssef al-Sharif" is not Shehbaz Sharif
             found.append((start, end, entry))
         # Longest first, then leftmost; drop anything overlapping a kept match.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -130,11 +211,44 @@ class Gazetteer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             mentions.append(Mention(start, end, entry.label, surface=doc[start:end].text, ref=entry))
+        mentions.sort(key=lambda m: m.start)
+        mentions.extend(self._generic_legislatures(doc, taken, mentions))
         mentions.extend(self._unlisted_companies(doc, taken, mentions))
-        mentions.extend(self._unlisted_places(doc, taken))
+        mentions.extend(self._unlisted_places(doc, taken, {m.start: m for m in mentions if m.label == COUNTRY}))
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         return doc
+
+    # -- legislatures named without their country -------------------------------------------------
+
+    def _generic_legislatures(self, doc: Doc, taken: bytearray, mentions: list[Mention]) -> list[Mention]:
+        """ "the President of the National Assembly" after "French Prime Minister X": the legislature of
+        the country last named in this or the previous sentence (the listed one, else "<Adjective> <name>")."""
+        out = []
+        hits = self.generic_matcher(doc)
+        if not hits:
+            return out
+        starts = sorted(s.start for s in doc.sents)
+        for match_id, i, end in hits:
+            if i == 0 or any(taken[i:end]) or doc[i - 1].lower_ != "the":
+                continue
+            words = doc.vocab.strings[match_id]
+            n = bisect_right(starts, i) - 1
+            lo = starts[max(0, n - 1)]
+            near = [m for m in mentions if lo <= m.start < i and m.label in (COUNTRY, ADJ, SEAT) and m.ref.iso3]
+            if not near:
+                continue
+            iso3 = near[-1].ref.iso3
+            name = self.legislatures.get((iso3, words))
+            if name is None and words not in GENERIC_NAMED:
+                continue  # "the Senate" of a country no list knows: too many countries call it otherwise
+            if name is None:
+                country = self.countries[iso3]
+                name = f"{country.adjectives[0] if country.adjectives else country.name} {words}"
+            taken[i:end] = b"\x01" * (end - i)
+            entry = Entry(COMPANY, name, iso3, "legislature")
+            out.append(Mention(i, end, COMPANY, surface=doc[i:end].text, ref=entry))
+        return out
 
     # -- companies no list knows ------------------------------------------------------------------
 
@@ -169,7 +283,7 @@ class Gazetteer:
 
     # -- places no list knows --------------------------------------------------------------------
 
-    def _unlisted_places(self, doc: Doc, taken: bytearray) -> list[Mention]:
+    def _unlisted_places(self, doc: Doc, taken: bytearray, countries: dict[int, Mention]) -> list[Mention]:
         """ "the Tigray region", "the Neelum Valley", "the city of Kassala", "near Anantnag in southern X",
         "Gorod, the capital of X": a capitalised name that a place noun or a place phrase marks."""
         out = []
@@ -189,18 +303,37 @@ class Gazetteer:
                 pass  # "the Neelum Valley": the noun is part of the name
             elif after in nouns and before in ("the", "'s", "’s") and doc[end].is_lower:
                 pass  # "the Tigray region"
+            elif (
+                before == "the"
+                and doc[end].is_lower
+                and doc[end].is_alpha
+                and end + 1 < len(doc)
+                and doc[end + 1].lower_ in nouns
+                and doc[end + 1].is_lower
+            ):
+                pass  # "the Vaca Muerta shale field", "the Zamzam displacement camp"
             elif before == "of" and i >= 2 and doc[i - 2].lower_ in nouns and doc[i - 2].is_lower:
                 pass  # "the city of Kassala"
             elif before in ("near", "outside") and after in ("in", ",") and self._place_phrase(doc, end):
                 pass  # "near Anantnag in southern Kashmir"
             elif after == "," and doc[end + 1 : end + 4].text.lower() == "the capital of":
                 pass  # "Gorod, the capital of Ruritania"
+            elif before in ("in", "near", "outside") and after == "," and self._country_closes(doc, end + 1, countries):
+                pass  # "its command in Wiesbaden, Germany."
             else:
                 continue
             name = doc[i:name_end].text
             out.append(Mention(i, name_end, PLACE, surface=name, ref=Entry(PLACE, name)))
             taken[i:name_end] = b"\x01" * (name_end - i)
         return out
+
+    @staticmethod
+    def _country_closes(doc: Doc, k: int, countries: dict[int, Mention]) -> bool:
+        """A country name at k that ends its phrase: "in Wiesbaden, Germany." (not "in Lima, Chile and Peru")."""
+        c = countries.get(k)
+        if c is None:
+            return False
+        return c.end >= len(doc) or doc[c.end].text in (".", ",", ";", ")", "—") or doc[c.end].lower_ in ("on", "last")
 
     def _place_phrase(self, doc: Doc, k: int) -> bool:
         """ "in southern Kashmir", ", in northern Mali": a direction before the next name."""

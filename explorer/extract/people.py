@@ -52,6 +52,8 @@ PERSON_VERBS = SAY | frozenset(
 OBJECT_VERBS = frozenset({"met", "meets", "invited", "praised", "criticised", "criticized", "accused", "thanked"})
 AFTER_OBJECT = frozenset({",", ".", ";", "in", "on", "at", "for", "during", "after", "before", "and", "to"})
 MAX_NAME = 4
+# "<group>, led by X": the title the verb gives X.
+LED_WORDS = {"led": "Leader", "headed": "Leader", "commanded": "Commander"}
 TALK_NOUNS = frozenset({"talks", "meeting", "call", "met", "spoke", "meets"})  # "talks with <Name>"
 MISSION_TITLES = frozenset({"envoy", "representative", "coordinator", "ambassador", "commissioner"})
 CURRENT = frozenset({"current", "new", "incoming", "outgoing", "rotating"})
@@ -89,6 +91,17 @@ class PeopleFinder:
         """Past military ranks and honorifics before a name: "Lieutenant General X", "Sheikh X" -> X."""
         j = i
         while j < len(doc) and j - i < 3 and doc[j].lower_ in RANKS | HONORIFICS and doc[j].text[:1].isupper():
+            if (
+                j == i
+                and i > 0
+                and doc[i - 1].lower_ in ("minister", "secretary")
+                and len(doc[j]) <= 4
+                and j + 2 < len(doc)
+                and doc[j + 1].text != "."
+                and doc[j + 1].is_title
+                and not doc[j + 2].is_title
+            ):
+                break  # "Defense Minister Gen Nakatani": an unpointed short rank before one name is a given name
             j += 1
         return j
 
@@ -178,6 +191,8 @@ class PeopleFinder:
         m = by_end.get(j)
         if m is not None and m.label in (COUNTRY, ADJ, SEAT, ORG, COMPANY):
             return j
+        if j < title_start and m is not None and m.role_ref and m.offices and m.offices[0].affiliation_end:
+            return m.offices[0].affiliation_end  # "the UN Secretary-General's special envoy": the UN's
         # "EU foreign policy chief", "Chinese foreign ministry spokesperson": a department between.
         for k in (j - 1, j - 2, j - 3):
             if k <= 0 or not doc[k].is_alpha or doc[k].lower_ in NOT_NAMES:
@@ -192,6 +207,8 @@ class PeopleFinder:
             m = by_end.get(k - 1) if doc[k - 1].lower_ in ("'s", "’s") else None
             if m is not None and m.label in (COUNTRY, SEAT, ORG, COMPANY):
                 return k - 1  # "Sudan's Sovereign Council chief"
+            if m is not None and m.role_ref and m.offices and m.offices[0].affiliation_end is not None:
+                return m.offices[0].affiliation_end  # "the UN Secretary-General's personal envoy": the UN's
         # "the military alliance's chief": an anaphor the resolver links later.
         if j < title_start and j > 0 and doc[j - 1].lower_ in self.anaphor_nouns:
             return j
@@ -369,7 +386,7 @@ class PeopleFinder:
                 if end > i + 1:
                     add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
                 continue
-            if low == "led" and i + 2 < len(doc) and doc[i + 1].lower_ == "by" and (i + 2) not in covered:
+            if low in LED_WORDS and i + 2 < len(doc) and doc[i + 1].lower_ == "by" and (i + 2) not in covered:
                 self._led_by(doc, i, covered, add)
                 continue
             if low in ("counterpart", "counterparts") and i + 1 < len(doc):
@@ -418,7 +435,7 @@ class PeopleFinder:
         group = covered.get(k - 1)
         if group is None or group.end != k or group.label not in (ORG, COUNTRY):
             return
-        claim = OfficeClaim("Leader", "head", group.end)
+        claim = OfficeClaim(LED_WORDS[doc[i].lower_], "head", group.end)
         add(Mention(i + 2, end, PERSON, surface=doc[i + 2 : end].text, offices=[claim]))
 
     def _surnames(self, doc, mentions, covered) -> None:

@@ -47,17 +47,20 @@ from explorer.extract.vocab import (
     DENY_WORDS,
     DETERMINERS,
     DIRECTIONS,
+    ENDING_WORDS,
     FIRE_WORDS,
     HOST_WORDS,
     INTENT_NOUNS,
     LIFTED,
     OBJECT_STOPS,
+    PAIR_NOUNS,
     POSSESSIVE,
     POSSESSOR_ONLY,
     PREPOSITIONS,
     QUOTES,
     REFLEXIVES,
     STAGED_WORDS,
+    STOP_VERBS,
     SUBJECT_PREPOSITIONS,
     TALK_VERBS,
     TARGET_VERBS,
@@ -72,6 +75,13 @@ def _quoted_variants(cue: str) -> list[str]:
         return [cue]
     head = " ".join(words[:-1])
     return [cue] + [f"{head} {q} {words[-1]}" for q in ("”", '"', "’")]
+
+
+def _visited_person(predicate: str, key: str, obj: Mention) -> str:
+    """ "Lula visited Kirchner at her apartment": visiting a person is meeting them."""
+    if predicate == "VISITED" and key in ("visited", "visits", "visiting", "visit") and obj.entity.type == "Person":
+        return "MET_WITH"
+    return predicate
 
 
 class Relations(StructuralFacts):
@@ -97,6 +107,8 @@ class Relations(StructuralFacts):
             "modifier": self._pattern_modifier,
             "market": self._pattern_market,
             "passive": self._pattern_passive,
+            "labelled": self._pattern_labelled,
+            "urged_stop": self._pattern_urged_stop,
         }
         unknown = {p for cues in self.cues.values() for _, p in cues} - set(self.patterns)
         if unknown:
@@ -130,6 +142,7 @@ class Relations(StructuralFacts):
             by_sent.setdefault(k, []).append((start, end, doc.vocab.strings[match_id]))
         self.offices: dict[int, Entity] = {}  # person entity id -> country they hold office in
         self.last_sanctioner: tuple[int, Entity] | None = None
+        self.sanctioners: set[int] = set()  # every entity that imposed sanctions so far
         self.created: dict[str, Entity] = {}  # entities named only here: "the Mexican city of Tijuana"
         facts: list[RawFact] = []
         for k, sent in enumerate(sents):
@@ -194,7 +207,11 @@ class Relations(StructuralFacts):
             if start < i <= end and ante is not None:
                 inner = [m for m in self.mentions if start < m.start and m.end <= i and m.role == ACTOR]
                 if not inner or all(self.doc[x.start].lower_ in ("it", "he", "she") for x in inner):
-                    return [ante]
+                    return self._antecedents(ante, start) if coordinated else [ante]
+                along = self._along_with(start, i)
+                if along and all(x in along for x in inner):
+                    # "Japan and India, which together with the US make up the Quad": all of them
+                    return (self._coordination(ante) if coordinated else [ante]) + along
         if self._participle_clause(i):
             first = next((m for m in self.mentions if m.end <= i and m.role == ACTOR), None)
             first = first and (self._officer_of(first) or first)  # "AU Commission chairperson X"
@@ -229,16 +246,48 @@ class Relations(StructuralFacts):
             return self._coordination(head) if coordinated else [head]
         return listed if coordinated else [found]
 
+    def _antecedents(self, ante: Mention, which: int) -> list[Mention]:
+        """ "Finland and Sweden, which joined the alliance": a list that is its clause's subject is the
+        antecedent, unless the relative verb is singular ("China and Russia, which has ...")."""
+        listed = self._coordination(ante)
+        if len(listed) == 1:
+            return listed
+        k = which + 1
+        while self._tok(k) in ("also", "both", "later", "then", "recently", "only"):
+            k += 1
+        verb = self._tok(k)
+        if verb in ("has", "is", "was", "does") or (verb.endswith("s") and not verb.endswith("ss")):
+            return [ante]
+        first = listed[0]
+        prev = self._skip_back_det(first.start)
+        opens = (",", "“", '"', "while", "whereas", "but", "and")
+        return listed if prev < self.sent.start or self.doc[prev].lower_ in opens else [ante]
+
+    def _along_with(self, start: int, i: int) -> list[Mention]:
+        """The actors of a "together with X" / "along with X and Y" / "alongside X" phrase between start and i."""
+        for k in range(start, i):
+            low = self._tok(k)
+            if (low in ("together", "along") and self._tok(k + 1) == "with") or low == "alongside":
+                j = k + (2 if low != "alongside" else 1)
+                while self._tok(j) in DETERMINERS:
+                    j += 1
+                first = self.at.get(j)
+                if first is not None and first.role == ACTOR and first.start == j and first.end <= i:
+                    return self._coordination_forward(first)
+        return []
+
     def _apposition_owner(self, first: Mention, last: Mention, i: int) -> Mention | None:
         """ "Mercosur, made up of Argentina and Brazil, met": a list inside an apposition is not the subject."""
         doc = self.doc
         if last.end >= i or doc[last.end].text != ",":
             return None
         k = first.start - 1
-        while k > self.sent.start and first.start - k <= 5 and doc[k].is_lower:
+        while k > self.sent.start and first.start - k <= 8 and doc[k].text not in (",", ";", "(", ")"):
+            if not (doc[k].is_lower or (k in self.at and self.at[k].role == MODIFIER) or doc[k].is_title):
+                return None
             k -= 1
-        if k <= self.sent.start or doc[k].text != "," or k == first.start - 1:
-            return None
+        if k <= self.sent.start or doc[k].text != "," or k == first.start - 1 or not doc[k + 1].is_lower:
+            return None  # "Milei, a close ally of U.S. President Trump, visited": Milei visited
         head = self.at.get(k - 1)
         return head if head is not None and head.role == ACTOR and head.end == k else None
 
@@ -380,15 +429,22 @@ class Relations(StructuralFacts):
         j = k
         while j < self.sent.end and j - k < 3 and j not in self.at and self.doc[j].is_lower:
             j += 1
+        if j > k and self.doc[j - 1].lower_ == "counterpart" and self._tok(j) == ",":
+            c = j + 1  # "his Philippine counterpart, Defense Secretary X"
+            while c < self.sent.end and c - j <= 4 and c not in self.at and self.doc[c].is_title:
+                c += 1
+            p = self.at.get(c)
+            if p is not None and p.label == PERSON and p.start == c:
+                return p
         m = self.at.get(j)
         if (
             m is not None
             and m.label in (COMPANY, PERSON)
             and m.start == j
             and j > k
-            and self.doc[j - 1].lower_ in nouns
+            and (self.doc[j - 1].lower_ in nouns or (m.label == PERSON and m.offices))
         ):
-            return m
+            return m  # or "former Argentine president X": the person the title is of
         return m if m is not None and m.anaphor and m.label == COMPANY and m.start == k else None
 
     def _officer_of(self, m: Mention) -> Mention | None:
@@ -434,8 +490,12 @@ class Relations(StructuralFacts):
                 k += 1
             if k < s.end and doc[k].text == "," and k + 1 < s.end and doc[k + 1].lower_ in ("which", "who", "whose"):
                 k += 2
+                own = False  # "EFTA, whose members are Norway, Iceland": the clause's own list
                 while k < s.end and doc[k].text != ",":
+                    own = own or k in self.at
                     k += 1
+                if own and self._tok(k + 1) != "and":
+                    return
             if k >= s.end or doc[k].lower_ not in (",", "and", "&"):
                 return
             comma_only = doc[k].text == ","
@@ -443,8 +503,27 @@ class Relations(StructuralFacts):
             if k < s.end and doc[k].lower_ == "and":
                 comma_only = False
                 k += 1
+            if self._tok(k - 1) == "and" and self._tok(k) == ",":  # "Uruguay and, since last year, Bolivia"
+                j = k + 1
+                while j < s.end and j - k <= 5 and j not in self.at and doc[j].text != ",":
+                    j += 1
+                if self._tok(j) == ",":
+                    k = j + 1
             while k < s.end and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in HONORIFICS):
                 k += 1
+            if doc[k - 1].lower_ == "the" and k not in self.at:
+                # "A and the paramilitary B": up to two lower-case descriptors after "the"
+                j = k
+                while (
+                    j < s.end
+                    and j - k < 2
+                    and doc[j].is_lower
+                    and doc[j].is_alpha
+                    and doc[j].lower_ not in OBJECT_STOPS
+                ):
+                    j += 1
+                if j in self.at and self.at[j].start == j and self.at[j].entity.type == "Organization":
+                    k = j
             nxt = self.at.get(k)
             if nxt is not None and nxt.role == MODIFIER:
                 nxt = self._officer_of(nxt) or nxt  # "and Saudi Crown Prince X"
@@ -538,8 +617,12 @@ class Relations(StructuralFacts):
             objects = [self._country(o.ref.iso3) if o.label == SEAT else o for o in objects]
         if wide:
             objects = [o for o in objects if o.entity.type == "Organization"] or self._first_org_after(end, 14)
+            if len(objects) == 1 and "member" in key:
+                subjects = subjects + self._fellow_members(objects[0])
         if not objects and predicate not in located:
             objects = self._relative_antecedent(subjects)
+        if not objects and predicate in ("SUPPORTS", "CRITICIZED", "OPPOSES", "REJECTED"):
+            objects = self._sanctions_object(end)
         if not subjects and predicate == "SANCTIONED" and self._measures_subject() and self.last_sanctioner:
             subjects = [self.last_sanctioner[1]]  # "The measures ... freeze the assets of X"
         if not objects and owner is not None and key in POSSESSOR_ONLY:
@@ -551,10 +634,43 @@ class Relations(StructuralFacts):
         commodity = self._commodity(start - 4, end + 3) if predicate == "TRADES_WITH" else None
         # "Russia's invasion of Ukraine" is presupposed: "refused to condemn Russia's invasion" still states it.
         gate = owner is None
-        out = [Candidate(s, predicate, o, start, commodity=commodity, gate=gate) for s in subjects for o in objects]
+        out = [
+            Candidate(s, _visited_person(predicate, key, o), o, start, commodity=commodity, gate=gate)
+            for s in subjects
+            for o in objects
+        ]
         if predicate == "REJECTED" and subjects and not objects:
             out = [Candidate(s, predicate, a.subject, start) for s in subjects for a in self._accusations_of(s)]
         return out
+
+    def _fellow_members(self, org: Mention) -> list[Mention]:
+        """ "a member of the AUKUS security pact with Britain and the US": the partners are members too."""
+        k = org.end
+        while self._tok(k) and self.doc[k].is_lower and self._tok(k) not in ("with", "alongside") and k - org.end < 3:
+            k += 1
+        if self._tok(k) not in ("with", "alongside"):
+            return []
+        k += 1
+        while self._tok(k) in DETERMINERS:
+            k += 1
+        first = self.at.get(k)
+        if first is None or first.start != k or first.role != ACTOR or first.entity.type != "Country":
+            return []
+        return self._coordination_forward(first)
+
+    def _sanctions_object(self, j: int) -> list[Entity]:
+        """ "welcomed the package", "criticised the sanctions policy": whoever imposed the sanctions
+        the article just told of."""
+        k = j
+        while self._tok(k) in DETERMINERS or self._tok(k) in ("new", "latest", "fresh"):
+            k += 1
+        if self._tok(k) not in self.words["sanction_nouns"] or self.last_sanctioner is None:
+            return []
+        if len(self.sanctioners) > 1:
+            return []  # "welcomed the package" when the EU and Britain both imposed some: whose?
+        if self._tok(k + 1) == "on" or self._tok(k + 1) == "against":
+            return []  # "criticised the sanctions on Iran": whose they are is not said here
+        return [self.last_sanctioner[1]]
 
     def _apposition_head(self, owner: Mention) -> list[Mention]:
         """ "China, Pakistan's closest ally,": the actor the apposition describes."""
@@ -572,7 +688,12 @@ class Relations(StructuralFacts):
         if k < self.sent.start + 2 or self._tok(k) not in ("which", "whom") or self.doc[k - 1].text != ",":
             return []
         ante = self.at.get(k - 2)
-        return [ante] if ante is not None and ante.role == ACTOR and ante is not subjects[0] else []
+        if ante is None or ante.role != ACTOR or ante is subjects[0]:
+            return []
+        p = self._skip_back_det(ante.start)
+        if self._tok(p) in PREPOSITIONS and self.doc[p - 1].is_lower:
+            return []  # "the agreement with the EU, which France opposed": the agreement is opposed
+        return [ante]
 
     def _measures_subject(self) -> bool:
         """A sentence about "the measures" / "the sanctions" / "the package" just announced."""
@@ -661,8 +782,44 @@ class Relations(StructuralFacts):
             return []  # "exchanged small-arms and mortar fire", not "exchanged views"
         if predicate == "IN_CONFLICT_WITH" and self._objects(end, roles=(ACTOR,)):
             return []  # "Russia and Belarus fought Ukraine": the object is the enemy, not each other
-        parties = self._subjects(start)
+        pair = self._pair_reference(start, predicate)
+        parties = pair if pair is not None else self._subjects(start)
         return [Candidate(a, predicate, b, start) for n, a in enumerate(parties) for b in parties[n + 1 :]]
+
+    def _pair_reference(self, i: int, predicate: str) -> list[Entity] | None:
+        """ "Boric met Boluarte ... The two leaders agreed to cooperate": "the two leaders" / "both
+        countries" are the last two actors named of that kind, when exactly two are in sight
+        (None: no such phrase; []: the phrase, but no clear pair)."""
+        doc, s = self.doc, self.sent
+        for k in range(i - 1, max(s.start, i - 8), -1):
+            if doc[k].text in (",", ";", ":") or k in self.at:
+                return None
+            kind = PAIR_NOUNS.get(doc[k].lower_)
+            if kind is not None and self._tok(k - 1) in ("two", "both"):
+                break
+        else:
+            return None
+        before = k - 1
+        prev_start = next((x.start for x in self.doc.sents if x.end == s.start), s.start)
+        for lo in (s.start, prev_start):
+            found: list[Entity] = []
+            for m in self.mentions_all:
+                if not lo <= m.start < before or m.role == LOCATION:
+                    continue
+                e = m.entity
+                if kind == "Country" and e.type == "Person":
+                    e = self._lift(e)
+                if e.type == kind and e not in found:
+                    found.append(e)
+            if len(found) == 2:
+                if kind == "Person" and predicate != "MET_WITH":
+                    lifted = [self._lift(e) for e in found]  # ministers agree for their countries
+                    if all(e.type == "Country" for e in lifted) and lifted[0] is not lifted[1]:
+                        return lifted
+                return found
+            if len(found) > 2:
+                return []
+        return []
 
     def _pattern_to_object(self, predicate: str, start: int, end: int, key: str, preposition: str = "to"):
         doc, s = self.doc, self.sent
@@ -717,6 +874,7 @@ class Relations(StructuralFacts):
         out = [Candidate(agent, predicate, t, start) for t in targets]
         if predicate == "SANCTIONED":
             self.last_sanctioner = (start, agent.entity)
+            self.sanctioners.add(id(agent.entity))
         return out
 
     def _pattern_passive(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
@@ -731,6 +889,52 @@ class Relations(StructuralFacts):
         else:
             patients = self._subjects(start)
         return [Candidate(a, predicate, p, start) for a in agents for p in patients]
+
+    def _pattern_labelled(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
+        """ "Milei called Maduro a "dictator"", "Peskov called the measures "illegitimate"": a negative
+        label put on an actor, or on the sanctions just announced (then on whoever imposed them)."""
+        doc, s = self.doc, self.sent
+        k = end
+        while self._tok(k) in DETERMINERS:
+            k += 1
+        objects = self._objects(end, max_gap=2, roles=(ACTOR,))
+        if objects:
+            k = objects[-1].end
+        elif (
+            self._tok(k) in self.words["sanction_nouns"]
+            and self.last_sanctioner is not None
+            and len(self.sanctioners) == 1
+        ):
+            objects = [self.last_sanctioner[1]]
+            k += 1
+        else:
+            return []
+        if self._tok(k) in POSSESSIVE and k + 1 < s.end and doc[k + 1].is_lower:
+            k += 2  # "called Putin's actions a provocation"
+        if self._tok(k) == "as":
+            k += 1
+        while self._tok(k) in DETERMINERS or (k < s.end and doc[k].text in QUOTES):
+            k += 1
+        negative = self.words["negative_words"]
+        # the label right there, or after one word: "a "dictator"", "a dangerous provocation";
+        # not "called Putin to discuss the dangerous situation"
+        hit = self._tok(k) in negative or (
+            doc[k].is_lower and self._tok(k) not in OBJECT_STOPS and self._tok(k + 1) in negative
+        )
+        if k >= s.end or not hit:
+            return []
+        return [Candidate(a, predicate, o, start) for a in self._subjects(start) for o in objects]
+
+    def _pattern_urged_stop(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
+        """ "called on Beijing to stop its provocative actions", "urged Russia to withdraw": a demand to
+        stop doing something is criticism of the actor addressed."""
+        objects = self._objects(end, max_gap=1, roles=(ACTOR,))
+        if len(objects) != 1:
+            return []  # "urged Israel and Hamas to end the fighting" mediates, it does not criticise
+        k = objects[-1].end
+        if self._tok(k) != "to" or self._tok(k + 1) not in STOP_VERBS:
+            return []
+        return [Candidate(a, predicate, o, start) for a in self._subjects(start) for o in objects]
 
     def _pattern_market(self, predicate: str, start: int, end: int, key: str) -> list[Candidate]:
         """ "Japan and Korea are the largest buyers of Australian coal": the copula's subjects buy
@@ -838,6 +1042,12 @@ class Relations(StructuralFacts):
                 out.append(Candidate(speaker, "CRITICIZED", m.entity, m.start))
         return out
 
+    def _home_capital(self, visitor: Entity, place: Entity) -> bool:
+        home = self._lift(visitor)
+        if home.type != "Country" or place.type != "Place" or home.iso3 not in self.ref.countries:
+            return False
+        return self.ref.countries[home.iso3].capital == place.name
+
     def _own_country(self, speaker: Entity, target: Entity) -> bool:
         """A minister speaking of their own country reports, not accuses."""
         return speaker.type == "Person" and target.type == "Country" and self._lift(speaker) is target
@@ -891,6 +1101,8 @@ class Relations(StructuralFacts):
                     continue
             if c.predicate != "HOLDS_OFFICE" and (self._own_country(subj, obj) or self._own_country(obj, subj)):
                 continue  # a leader is not in a relation with the country they lead
+            if c.predicate == "VISITED" and self._home_capital(subj, obj):
+                continue  # "Lula flew back to Brasilia": coming home is no visit
             try:
                 check_fact_types(c.predicate, subj.type, obj.type)
             except OntologyError:
@@ -911,6 +1123,7 @@ class Relations(StructuralFacts):
             seen.add(key)
             if c.predicate == "SANCTIONED":
                 self.last_sanctioner = (c.cue, subj)
+                self.sanctioners.add(id(subj))
             out.append(RawFact(subj, c.predicate, obj, sent.start_char, sent.end_char, modality, c.role, c.commodity))
         return out
 
@@ -990,6 +1203,8 @@ class Relations(StructuralFacts):
             if tok.text in (",", ";", ":", "“", "”") or tok.lower_ in ("and", "but", "while", "though", "although"):
                 break
             low = tok.lower_
+            if predicate == "IN_CONFLICT_WITH" and low in ENDING_WORDS:
+                return "asserted"  # "calls to end the war between A and B": a war to end is going on
             if low in blockers and k not in self.at:
                 return None
             if low in self.words["planned"] and modality == "asserted":

@@ -31,7 +31,7 @@ from explorer.extract.model import (
     Entity,
     Mention,
 )
-from explorer.extract.reference import load_reference
+from explorer.extract.reference import _rows, load_reference
 from explorer.ontology import fold as _fold
 
 # Names repeat across articles; folding them once per process is measurably faster.
@@ -40,6 +40,16 @@ fold = lru_cache(maxsize=65536)(_fold)
 COMPANY_KINDS = frozenset({"company", "bank", "agency", "media"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 THING_PRONOUNS = frozenset({"it", "its"})
+
+
+# Words that make a country adjective a region's: "South American", "Central Asian", "Latin American".
+REGION_WORDS = frozenset(
+    ["South", "North", "East", "West", "Southeast", "Southern", "Northern", "Eastern", "Western", "Central", "Latin"]
+)
+
+
+# Words that open an introductory phrase before the subject: "In his speech, X", "After the talks, X".
+INTRO_WORDS = frozenset(["in", "after", "on", "at", "during", "before", "speaking", "later", "earlier", "since"])
 
 
 class Registry:
@@ -80,6 +90,7 @@ class Resolver:
         self.tenures: dict[str, list] = {}
         for t in ref.tenures:
             self.tenures.setdefault(t.name, []).append(t)
+        self.org_seats = {r["seat"]: r["organization"] for r in _rows("org_seats.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
         reg = Registry()
@@ -88,8 +99,12 @@ class Resolver:
         mentions = self._anaphors(doc, mentions)
         by_end = {m.end: m for m in mentions}
         covering = {i: m for m in mentions for i in range(m.start, m.end)}
+        orgs_named = {m.ref.name for m in mentions if m.label == ORG and m.ref is not None}
         for m in mentions:
             self._basic_entity(doc, m, reg)
+            if m.label == SEAT and m.role == ACTOR and self.org_seats.get(m.ref.name) in orgs_named:
+                org = self.ref.org(self.org_seats[m.ref.name])  # "Brussels" for the EU in an EU story
+                m.entity = reg.get("Organization", org.name, org.home, org.kind)
             for claim in m.offices:
                 if claim.affiliation_end is not None:
                     # a state body may have grown over the affiliation: "Pakistan's army" chief
@@ -157,6 +172,8 @@ class Resolver:
                     break
                 if k in starts and starts[k].label == ADJ:
                     adj = starts[k]
+                elif adj is not None and adj.start == k + 1 and doc[k].text in REGION_WORDS:
+                    adj = None  # "the South American trade bloc", "the West African bloc": a region, no home
                 elif not doc[k].is_alpha or doc[k].text[:1].isupper() or k in taken:
                     k = -1
                     break
@@ -349,13 +366,39 @@ class Resolver:
             entity = None
             if low in PERSON_PRONOUNS:
                 persons = [m for m in same if m.entity.type == "Person"]
-                entity = persons[-1].entity if persons else self._previous_person(doc, sents, si, by_sent)
+                said, speaker = self._speaker_of(doc, tok.i, persons, sents[si].start)
+                if said:
+                    entity = speaker.entity if speaker is not None else None
+                else:
+                    entity = persons[-1].entity if persons else self._previous_person(doc, sents, si, by_sent)
             else:
                 entity = self._thing_antecedent(doc, tok.i, same, sents, si, by_sent)
             if entity is not None:
                 m = Mention(tok.i, tok.i + 1, PRONOUN, entity=entity, surface=tok.text)
                 out.append(m)
         return out
+
+    @staticmethod
+    def _speaker_of(doc: Doc, i: int, persons: list[Mention], start: int) -> tuple[bool, Mention | None]:
+        """ "X, who met Y last week, said he would": the pronoun after a say verb is its subject,
+        not the last person named inside the relative clause. (False, None) when the pronoun
+        follows no such clause; (True, None) when it does but its subject is no known person."""
+        k = i - 1
+        if k > start and doc[k].lower_ == "that":
+            k -= 1
+        if k <= start or doc[k].lower_ not in ("said", "says", "added", "stated"):
+            return False, None
+        k -= 1
+        while k > start and doc[k].lower_ in ("has", "had", "also", "have"):
+            k -= 1
+        if doc[k].text != ",":
+            return False, None
+        j = k - 1
+        while j > start and k - j < 25 and not (doc[j].lower_ == "who" and doc[j - 1].text == ","):
+            j -= 1
+        if j <= start or doc[j].lower_ != "who":
+            return False, None
+        return True, next((m for m in persons if m.end == j - 1), None)
 
     def _previous_person(self, doc, sents, si, by_sent) -> Entity | None:
         for back in (1, 2):
@@ -383,7 +426,15 @@ class Resolver:
         return m.start > 0 and doc[m.start - 1].lower_ in ("said", "says", "added")
 
     def _is_subject(self, doc, m: Mention, sent_start: int) -> bool:
-        """The first actor of its sentence with only a title or adjective before it."""
+        """The first actor of its sentence with only a title or adjective before it, or an opening
+        phrase and a comma ("In his speech, Milei ...")."""
+        if (
+            m.start - sent_start >= 3
+            and doc[m.start - 1].text == ","
+            and doc[sent_start].lower_ in INTRO_WORDS
+            and not any(doc[x].text == "," for x in range(sent_start, m.start - 1))
+        ):
+            return True
         return all(
             not doc[i].is_alpha or doc[i].lower_ in ("the", "on", "in") or doc[i].text[:1].isupper()
             for i in range(sent_start, m.start)

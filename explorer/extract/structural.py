@@ -47,6 +47,7 @@ class StructuralFacts:
             out.extend(self._based_in(m))
             out.extend(self._located_in(m))
             out.extend(self._membership(m))
+            out.extend(self._headquarters(m))
         out.extend(self._members_word())
         out.extend(self._place_of())
         out.extend(self._targeted_with_sanctions())
@@ -116,6 +117,8 @@ class StructuralFacts:
             out.append(cand)
             if aff.entity.type == "Country":
                 self.offices.setdefault(id(m.entity), aff.entity)
+        if not out:
+            out.extend(self._counterpart(m))
         if not out and m.start >= self.sent.start + 2 and self.doc[m.start - 1].text in POSSESSIVE:
             owner = self.at.get(m.start - 2)  # "Uruguay's Yamandu Orsi": the office the reference knows
             if owner is not None and owner.entity.type == "Country":
@@ -124,6 +127,31 @@ class StructuralFacts:
                         out.append(Candidate(m, "HOLDS_OFFICE", owner.entity, m.start, role=t.title, gate=False))
                         break
         return out
+
+    def _counterpart(self, m: Mention) -> list[Candidate]:
+        """ "Foreign Minister X met his Argentine counterpart Y" / "..., Defense Secretary Y": Y holds
+        the office in the adjective's country, with their own title or else X's."""
+        doc, s = self.doc, self.sent
+        k = m.start - 1
+        while k > s.start and m.start - k <= 4 and doc[k].text[:1].isupper() and k not in self.at:
+            k -= 1  # the title of Y
+        if self._tok(k) == ",":
+            k -= 1
+        if self._tok(k) != "counterpart":
+            return []
+        adj = self.at.get(k - 1)
+        if adj is None or adj.label != ADJ or adj.entity.type != "Country":
+            return []
+        title = next((c.title for c in m.offices if not c.former), None)
+        if title is None:
+            for other in reversed(self.mentions):
+                if other.end <= adj.start and other.entity.type == "Person" and other.offices:
+                    title = other.offices[0].title
+                    break
+        if title is None:
+            return []
+        self.offices.setdefault(id(m.entity), adj.entity)
+        return [Candidate(m, "HOLDS_OFFICE", adj.entity, m.start, role=title, gate=False)]
 
     def _tenure_affiliation(self, person: Entity, title: str) -> Entity | None:
         for t in self.ref.tenures:
@@ -227,6 +255,18 @@ class StructuralFacts:
             return []
         return [Candidate(m, "BASED_IN", home.entity, m.start, gate=False)]
 
+    def _headquarters(self, m: Mention) -> list[Candidate]:
+        """ "at the alliance's headquarters in Brussels", "NATO headquarters in Brussels"."""
+        if m.entity.type != "Organization":
+            return []
+        k = m.end + (self._tok(m.end) in ("'s", "’s", "'"))
+        if self._tok(k) not in ("headquarters", "hq", "seat", "secretariat") or self._tok(k + 1) != "in":
+            return []
+        home = self.at.get(k + 2)
+        if home is None or home.start != k + 2 or home.entity.type not in ("Place", "Country"):
+            return []
+        return [Candidate(m, "BASED_IN", home.entity, m.start, gate=False)]
+
     def _located_in(self, m: Mention) -> list[Candidate]:
         """ "Lviv in western Ukraine", "Sochi, Russia", a place with the country the reference
         puts it in, and a capital next to "the Lithuanian capital"."""
@@ -235,6 +275,15 @@ class StructuralFacts:
         doc, s = self.doc, self.sent
         out = []
         k = m.end
+        for n in (2, 1):  # "the Vaca Muerta shale field in ...", "the Tigray region in ..."
+            words = doc[k : min(k + n, s.end)]
+            if (
+                len(words) == n
+                and all(t.is_lower and t.is_alpha for t in words)
+                and words[-1].lower_ in self.words["place_nouns"]
+            ):
+                k += n
+                break
         if k + 1 < s.end and doc[k].text == "," and doc[k + 1].lower_ == "in":
             k += 1  # "Kramatorsk, in eastern Ukraine"
         if k < s.end and doc[k].lower_ == "in":
@@ -242,12 +291,18 @@ class StructuralFacts:
             while k < s.end and (doc[k].lower_ in DIRECTIONS or doc[k].lower_ == "the"):
                 k += 1
             outer = self.at.get(k)
+            if outer is not None and self._tok(outer.end) in POSSESSIVE:
+                inner = self.at.get(outer.end + 1)  # "in Argentina's Neuquen province": Neuquen
+                if inner is not None and inner.entity.type == "Place" and inner.start == outer.end + 1:
+                    outer = inner
             if outer is not None and outer.entity.type in ("Country", "Place") and outer.role != MODIFIER:
                 out.append(Candidate(m, "LOCATED_IN", outer.entity, m.start, gate=False))
+                out.extend(self._administered(m, outer))
         elif k + 1 < s.end and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.words["place_nouns"]:
             outer = self.at.get(k + 1)  # "the Neelum Valley of Kashmir"
             if outer is not None and outer.entity.type in ("Country", "Place"):
                 out.append(Candidate(m, "LOCATED_IN", outer.entity, m.start, gate=False))
+                out.extend(self._administered(m, outer))
         elif k + 4 < s.end and doc[k].text == "," and doc[k + 1 : k + 4].text.lower() == "the capital of":
             outer = self.at.get(k + 4)  # "Gorod, the capital of Ruritania"
             if outer is not None and outer.entity.type in ("Country", "Place"):
@@ -257,7 +312,18 @@ class StructuralFacts:
             if (
                 outer is not None
                 and outer.label == COUNTRY
-                and (outer.end >= s.end or doc[outer.end].lower_ not in ("and", ","))
+                and not outer.body  # "In Moscow, Russian Foreign Ministry spokeswoman X"
+                and (
+                    outer.end >= s.end
+                    or doc[outer.end].lower_ not in ("and", ",")
+                    or (  # "in Sharm, Egypt, on Monday" but not "in Lima, Chile, Peru and Bolivia"
+                        doc[outer.end].text == ","
+                        and outer.end + 1 < s.end
+                        and (outer.end + 1) not in self.at
+                        and doc[outer.end + 1].is_lower
+                        and doc[outer.end + 1].lower_ not in ("and", "or")
+                    )
+                )
             ):
                 out.append(Candidate(m, "LOCATED_IN", outer.entity, m.start, gate=False))
         if not out and m.start >= s.start + 2 and doc[m.start - 1].text in POSSESSIVE:
@@ -265,12 +331,24 @@ class StructuralFacts:
             if owner is not None and owner.entity.type == "Country" and owner.role == ACTOR:
                 out.append(Candidate(m, "LOCATED_IN", owner.entity, m.start, gate=False))
         iso3 = m.entity.iso3
-        if iso3 and not out and m.label == PLACE:
+        capital = iso3 in self.ref.countries and self.ref.countries[iso3].capital == m.entity.name
+        if iso3 and not out and m.label == PLACE and not capital:
+            # not "In Moscow, Russian officials said": a capital next to its country is no statement
             for other in self.mentions:
                 if other.entity.type == "Country" and other.entity.iso3 == iso3 and other.role in (ACTOR, MODIFIER):
                     out.append(Candidate(m, "LOCATED_IN", other.entity, m.start, gate=False))
                     break
         return out
+
+    def _administered(self, m: Mention, country: Mention) -> list[Candidate]:
+        """ "in Pakistan-administered Kashmir": the place is also in the territory named after it."""
+        k = country.end
+        if self._tok(k) != "-" or self._tok(k + 1) not in ("administered", "controlled", "held", "occupied"):
+            return []
+        region = self.at.get(k + 2)
+        if region is None or region.start != k + 2 or region.entity.type != "Place":
+            return []
+        return [Candidate(m, "LOCATED_IN", region.entity, m.start, gate=False)]
 
     def _place_of(self) -> list[Candidate]:
         """ "the Mexican city of Tijuana" -> Bucha (a place, even if unknown) in Ukraine."""
@@ -340,6 +418,12 @@ class StructuralFacts:
                 j = k + 1 + (self._tok(k + 1) == "up")  # "made up of", "consisting of"
                 members = self._objects(j + 1, roles=(ACTOR,)) if self._tok(j) == "of" else []
                 out.extend(Candidate(member, "MEMBER_OF", m, k) for member in members)
+            k = m.end + (self._tok(m.end) == ")")  # "the Free Trade Association (EFTA), whose"
+            if self._tok(k) == "," and self._tok(k + 1) == "whose" and self._tok(k + 2) in MEMBER_WORDS:
+                k += 3  # "EFTA, whose members are Norway and Iceland"
+                k += self._tok(k) in ("are", "were", "include", "includes", "now", "also")
+                k += self._tok(k) in ("are", "include", "now")
+                out.extend(Candidate(x, "MEMBER_OF", m, k) for x in self._objects(k, roles=(ACTOR,)))
             k = self._bloc_of(m.end)
             if k is not None:  # "IGAD, the regional bloc of Djibouti, Eritrea, ..."
                 for member in self._objects(k, roles=(ACTOR,)):

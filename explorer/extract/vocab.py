@@ -38,6 +38,15 @@ TARGET_VERBS = frozenset(["targeted", "targets", "targeting", "hit", "hits", "sl
 INCLUDE_WORDS = frozenset(
     ["includes", "include", "included", "including", "comprises", "comprise", "comprising", "groups", "grouping"]
 )
+# "the two leaders", "both countries": the last two actors of that type named.
+PAIR_NOUNS = {
+    **dict.fromkeys(["leaders", "presidents", "ministers", "premiers", "men", "women", "envoys"], "Person"),
+    **dict.fromkeys(["countries", "nations", "neighbours", "neighbors", "governments", "states"], "Country"),
+}
+# "called on X to stop / halt / withdraw": a demand to stop is criticism of X.
+STOP_VERBS = frozenset(["stop", "halt", "cease", "end", "refrain", "withdraw", "desist", "abandon"])
+# "efforts to end the war between A and B": the war is going on, whatever the clause wishes.
+ENDING_WORDS = frozenset(["end", "ending", "halt", "halting", "stop", "stopping"])
 FIRE_WORDS = frozenset(["fire", "gunfire", "shelling", "artillery", "shots", "strikes", "rockets", "missiles"])
 COMPOUND_HEADS = frozenset(["member", "members", "ally", "allies", "partner", "partners", "state", "states"])
 MADE_OF = frozenset(["made", "consisting", "consists", "composed", "comprised"])
