@@ -25,12 +25,9 @@ SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 def load_bundled_sample(driver, database: str) -> str:
     """Ingest the bundled sample article text (explorer/sample/*.txt), so its text is in the
     graph too; idempotent: an unchanged sample is skipped on its content hash."""
-    from explorer.graph.writer import retract_articles
     from explorer.ingest import ingest
 
     texts = sorted(SAMPLE_DIR.glob("*.txt"))
-    # facts loaded by earlier versions from *.facts.jsonl carry the file path as article id
-    retract_articles(driver, database, [f"explorer/sample/{p.name}" for p in texts])
     results = ingest(driver, database, [str(p) for p in texts], source_name="sample")
     counts = {k: sum(r.count(k) for r in results) for k in ("new", "changed", "unchanged", "failed")}
     return "sample: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + f" article(s) from {SAMPLE_DIR}"
