@@ -66,7 +66,10 @@ def _entries(ref: Reference) -> dict[str, set[Entry]]:
     add("Western", Entry(ADJ, "Western countries", None, "collective"))
     for o in ref.companies.values():
         for form in (o.name, *o.aliases):
-            add(form, Entry(COMPANY, o.name, o.home, o.kind))
+            if o.kind == "voice" and o.home:  # "the Treasury Department said": the country speaking
+                add(form, Entry(COUNTRY, ref.countries[o.home].name, o.home, "voice"))
+            else:
+                add(form, Entry(COMPANY, o.name, o.home, o.kind))
     for p in ref.places.values():
         for form in (p.name, *p.aliases):
             add(form, Entry(PLACE, p.name, p.iso3))
@@ -95,6 +98,51 @@ GENERIC_LEGISLATURES = ("National Assembly", "House of Representatives", "Chambe
 # Those named "<Adjective> <name>" when no list knows the country's ("the Kenyan National Assembly").
 GENERIC_NAMED = frozenset(["National Assembly", "Chamber of Deputies", "Parliament"])
 
+# Words that with a legal form or industry word make no name of one company: "Central Bank", "Working Group".
+GENERIC_NAME_WORDS = frozenset(
+    [
+        "central",
+        "national",
+        "commercial",
+        "development",
+        "investment",
+        "state",
+        "reserve",
+        "federal",
+        "people",
+        "people's",
+        "agricultural",
+        "export",
+        "import",
+        "savings",
+        "international",
+        "world",
+        "islamic",
+        "european",
+        "asian",
+        "african",
+        "arab",
+        "new",
+        "first",
+        "united",
+        "working",
+        "contact",
+        "advisory",
+        "expert",
+        "study",
+        "task",
+        "action",
+        "support",
+        "friendship",
+        "parliamentary",
+        "regional",
+        "global",
+        "oil",
+        "energy",
+        "steel",
+    ]
+)
+
 # Name particles: a surname after "al-" or "de" belongs to a longer name.
 _PARTICLES = frozenset(
     {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"}
@@ -121,6 +169,7 @@ _TITLE_ENDS = frozenset(
         "mayor",
         "premier",
         "chancellor",
+        "counterpart",
     ]
 )
 
@@ -275,6 +324,8 @@ class Gazetteer:
                 )
             if home is None and not (end - i >= 2 and doc[end - 1].lower_ in self.suffixes):
                 continue
+            if home is None and all(t.lower_ in GENERIC_NAME_WORDS for t in doc[i : end - 1]):
+                continue  # "Central Bank", "Contact Group": every country has one, so no name
             iso3 = home.ref.iso3 if home is not None else None
             name = doc[i:end].text
             out.append(Mention(i, end, COMPANY, surface=name, ref=Entry(COMPANY, name, iso3, kind)))

@@ -22,6 +22,23 @@ from explorer.extract.reference import load_reference
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "prince", "princess"}
 )
+# Nouns for people that a list of full names may follow in apposition: "two nationals, A B and C D,".
+PEOPLE_NOUNS = frozenset(
+    [
+        "nationals",
+        "citizens",
+        "executives",
+        "officials",
+        "businessmen",
+        "individuals",
+        "brothers",
+        "suspects",
+        "hackers",
+        "oligarchs",
+        "journalists",
+        "activists",
+    ]
+)
 PARTICLES = frozenset(
     {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"}
 )
@@ -90,7 +107,15 @@ class PeopleFinder:
     def _after_ranks(doc: Doc, i: int) -> int:
         """Past military ranks and honorifics before a name: "Lieutenant General X", "Sheikh X" -> X."""
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].lower_ in RANKS | HONORIFICS and doc[j].text[:1].isupper():
+        while (
+            j < len(doc)
+            and j - i < 3
+            and doc[j].text[:1].isupper()
+            and (
+                doc[j].lower_ in RANKS | HONORIFICS
+                or (doc[j].lower_ == "senior" and j + 1 < len(doc) and doc[j + 1].lower_ in RANKS)  # "Senior General"
+            )
+        ):
             if (
                 j == i
                 and i > 0
@@ -297,11 +322,46 @@ class PeopleFinder:
             i = end
 
         self._honorifics_and_speech(doc, covered, add)
+        self._named_group(doc, covered, add)
         mentions.extend(found)
         self._surnames(doc, mentions, covered)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         return doc
+
+    def _named_group(self, doc, covered, add) -> None:
+        """ "two Ruritanian nationals accused of X, Jan Novak and Petr Dvorak, were": full names (two or
+        three capitalised words each) listed in apposition to a noun for people."""
+        for k, low in enumerate(self._lower):
+            if low not in PEOPLE_NOUNS or k in covered:
+                continue
+            sent_end = doc[k].sent.end
+            c = k + 1
+            while c < sent_end and c - k <= 12 and doc[c].text != ",":
+                c += 1
+            if c >= sent_end or doc[c].text != ",":
+                continue
+            names: list[tuple[int, int]] = []
+            j = c + 1
+            while j < sent_end and len(names) < 4:
+                end = j
+                while end < sent_end and end - j < 3 and self._name_token(doc, end) and end not in covered:
+                    end += 1
+                if end - j < 2:
+                    break
+                names.append((j, end))
+                if self._lower[end] == "and" or (doc[end].text == "," and self._lower[end + 1 : end + 2] == ["and"]):
+                    j = end + 1 + (doc[end].text == ",")
+                elif doc[end].text == ",":
+                    j = end + 1
+                    if self._lower[j : j + 1] != ["and"] and not self._name_token(doc, j):
+                        break
+                else:
+                    break
+            closes = names and names[-1][1] < sent_end and doc[names[-1][1]].text in (",", ".")
+            if len(names) >= 2 and closes:
+                for a, b in names:
+                    add(Mention(a, b, PERSON, surface=doc[a:b].text))
 
     def _affiliation_after(self, doc: Doc, end: int, claim: OfficeClaim, by_start) -> tuple[int, bool]:
         """A title followed by "of <country/organisation>": link it, and return where a name may start."""
@@ -327,6 +387,19 @@ class PeopleFinder:
             if d > k and d in by_start and by_start[d].label in (ORG, COMPANY):
                 k = d
         aff = by_start.get(k)
+        if (
+            aff is not None
+            and aff.label in (COUNTRY, SEAT)
+            and aff.end + 1 < len(doc)
+            and doc[aff.end].text in ("'s", "’s")
+        ):
+            # "leader of Poland's governing Ruritanian Party": the party the country has, not the country
+            d = aff.end + 1
+            while d < len(doc) and d - aff.end <= 3 and d not in by_start and doc[d].is_lower and doc[d].is_alpha:
+                d += 1
+            party = by_start.get(d)
+            if party is not None and party.label in (ORG, COMPANY):
+                aff = party
         if aff is None or aff.label not in (COUNTRY, SEAT, ORG, COMPANY):
             return end, False
         claim.affiliation_end = aff.end
@@ -390,9 +463,11 @@ class PeopleFinder:
                 self._led_by(doc, i, covered, add)
                 continue
             if low in ("counterpart", "counterparts") and i + 1 < len(doc):
-                end = self._name_span(doc, i + 1, covered)  # "his British counterpart John Healey"
-                if end - (i + 1) >= 2:
-                    add(Mention(i + 1, end, PERSON, surface=doc[i + 1 : end].text))
+                first = i + 1 + (doc[i + 1].text == "," and i + 2 < len(doc))  # "her Polish counterpart, X Y,"
+                end = self._name_span(doc, first, covered)  # "his British counterpart John Healey"
+                closes = first == i + 1 or (end < len(doc) and doc[end].text in (",", "."))
+                if end - first >= 2 and closes:
+                    add(Mention(first, end, PERSON, surface=doc[first:end].text))
                 continue
             if low in RANKS and tok.text[:1].isupper() and (i == 0 or doc[i - 1].lower_ not in RANKS):
                 first = self._after_ranks(doc, i)
@@ -445,7 +520,10 @@ class PeopleFinder:
                 parts.update(
                     t.lower_
                     for t in doc[m.start : m.end]
-                    if t.is_alpha and (len(t) >= 3 or t.text.istitle()) and t.lower_ not in PARTICLES
+                    if t.is_alpha
+                    and (len(t) >= 3 or t.text.istitle())
+                    and t.lower_ not in PARTICLES
+                    and t.lower_ not in HONORIFICS
                 )
         if not parts:
             return

@@ -127,7 +127,7 @@ def load_reference() -> Reference:
         )
     for r in _rows("organizations.tsv"):
         ref.organizations[r["name"]] = Organization(r["name"], r["kind"], _split(r["aliases"]), _members(r["members"]))
-    for name in ("companies.tsv", "state_bodies.tsv"):
+    for name in ("companies.tsv", "state_bodies.tsv", "parties.tsv"):
         for r in _rows(name):
             ref.companies[r["name"]] = Organization(r["name"], r["kind"], _split(r["aliases"]), (), r["iso3"] or None)
     for r in _rows("places.tsv"):

@@ -84,6 +84,34 @@ def _visited_person(predicate: str, key: str, obj: Mention) -> str:
     return predicate
 
 
+# What a country proposes: "rejected the French proposal" is a stand on France.
+PROPOSAL_NOUNS = frozenset(
+    ["proposal", "proposals", "plan", "initiative", "offer", "demands", "demand", "draft", "bid", "ceasefire proposal"]
+)
+
+# Cues that say two people met in person (not "spoke by phone").
+MEETING_VERBS = frozenset(["met", "met with", "meets", "meets with", "held talks with", "holds talks with"])
+
+# Verbs of getting round sanctions: "helped X evade UN sanctions" makes X their target.
+EVADE_VERBS = frozenset(
+    [
+        "evade",
+        "evades",
+        "evaded",
+        "evading",
+        "circumvent",
+        "circumvents",
+        "circumvented",
+        "circumventing",
+        "bypass",
+        "bypassed",
+        "bypassing",
+        "dodge",
+        "skirt",
+    ]
+)
+
+
 class Relations(StructuralFacts):
     def __init__(self, nlp: Language, name: str = "news_relations"):
         self.name = name
@@ -136,7 +164,8 @@ class Relations(StructuralFacts):
         for m in mentions:  # already in document order
             mentions_by_sent.setdefault(bisect_right(sent_starts, m.start) - 1, []).append(m)
         for match_id, start, end in self.matcher(doc):
-            if start in self.at or end - 1 in self.at:
+            named = start in self.at and self.at[start].label != PRONOUN  # "their meeting" is a cue
+            if named or end - 1 in self.at:
                 continue  # "Rapid Support Forces": a cue word inside a name is no cue
             k = bisect_right(sent_starts, start) - 1
             by_sent.setdefault(k, []).append((start, end, doc.vocab.strings[match_id]))
@@ -186,6 +215,8 @@ class Relations(StructuralFacts):
                 while j < s.end and doc[j].text not in (",", ";", "—"):
                     j += 1
                 ante = self.at.get(i - 2)
+                if ante is not None and doc[i].lower_ == "who" and ante.entity.type != "Person":
+                    ante = self._person_before(i - 2)  # "X, leader of the Party, who ...": X
                 if ante is not None and ante.role != ACTOR:
                     ante = None
                 out.append((i, j, ante))
@@ -308,7 +339,18 @@ class Relations(StructuralFacts):
         for c in range(j - 1, max(self.sent.start, j - 10), -1):
             if doc[c].text == ",":
                 head = self.at.get(c - 1)
+                if head is not None and doc[j].lower_ == "who" and head.entity.type != "Person":
+                    # "X, leader of the Ruritanian Party, who ...": "who" is the person
+                    return self._person_before(c - 1)
                 return head if head is not None and head.role == ACTOR else None
+        return None
+
+    def _person_before(self, k: int) -> Mention | None:
+        """The head of the apposition ending before k: "Jane Doe, leader of the Party, who" -> Jane Doe."""
+        for c in range(k, max(self.sent.start, k - 15) - 1, -1):
+            if self.doc[c].text == ",":
+                head = self.at.get(c - 1)
+                return head if head is not None and head.entity.type == "Person" and head.role == ACTOR else None
         return None
 
     def _participle_clause(self, i: int) -> bool:
@@ -392,6 +434,9 @@ class Relations(StructuralFacts):
             if m is not None and m.label == PRONOUN and doc[k].lower_ in ("his", "her", "its", "their"):
                 k += 1  # "met his British counterpart": a possessive determiner, not the object
                 continue
+            if m is not None and m.role == MODIFIER and m.label == ADJ and self._owns_proposal(m):
+                # "rejected the French proposal", "backed the Egyptian peace plan": the country's own
+                return [Mention(m.start, m.end, COUNTRY, entity=m.entity, role=ACTOR, surface=m.surface, ref=m.ref)]
             if m is not None and m.role == MODIFIER:
                 company = self._described_company(m.end)
                 if company is not None:  # "from French planemaker Dassault", "to the French energy major"
@@ -421,6 +466,15 @@ class Relations(StructuralFacts):
         out = [first]
         self._list_continuation(first, out, roles)
         return out
+
+    def _owns_proposal(self, m: Mention) -> bool:
+        """ "the French proposal", "the Egyptian peace plan": a country's adjective before what it proposes."""
+        if m.entity.type != "Country":
+            return False
+        nxt = self._tok(m.end)
+        return nxt in PROPOSAL_NOUNS or (
+            m.end < self.sent.end and self.doc[m.end].is_lower and self._tok(m.end + 1) in PROPOSAL_NOUNS
+        )
 
     def _described_company(self, k: int) -> Mention | None:
         """The company after lower-case descriptors ending in a company noun: "planemaker Dassault";
@@ -524,6 +578,14 @@ class Relations(StructuralFacts):
                     j += 1
                 if j in self.at and self.at[j].start == j and self.at[j].entity.type == "Organization":
                     k = j
+            if k not in self.at and cur.entity.type == "Person":
+                # "met Prime Minister X and parliament speaker Y": a lower-case title before the next person
+                j = k
+                while j < s.end and j - k < 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "and":
+                    j += 1
+                titled = self.at.get(j)
+                if j > k and titled is not None and titled.start == j and titled.offices:
+                    k = j
             nxt = self.at.get(k)
             if nxt is not None and nxt.role == MODIFIER:
                 nxt = self._officer_of(nxt) or nxt  # "and Saudi Crown Prince X"
@@ -596,6 +658,16 @@ class Relations(StructuralFacts):
             if any(doc[k].lower_.startswith("invit") for k in range(self.sent.start, start)):
                 return []  # "invited X to visit Y" is the invitation, not a visit
         owner = None
+        if predicate == "BASED_IN" and self._apposition_before(start) is not None:
+            return []  # "Norland Bank, a lender based in X": the apposition's head, found structurally
+        if key in ("designated", "designates") and not self._sanctions_context():
+            return []  # "designated Qatar a major ally", "designated her as envoy": no sanctions
+        if key.endswith("partner") and self._tok(end) != "of":
+            # "Ruritania is Freedonia's main trading partner": the possessor and the clause's subject
+            owner = self._possessor_before(start)
+            if owner is None:
+                return []
+            return [Candidate(x, predicate, owner, start) for x in self._subjects(owner.start) if x is not owner]
         if predicate == "SANCTIONED" and key in (
             "sanctions on",
             "sanctions against",
@@ -610,6 +682,10 @@ class Relations(StructuralFacts):
                 return []  # "raised the war in Ukraine" names no side; "Russia's war in Ukraine" does
             subjects = [owner] if owner is not None else self._subjects(start)
         wide = predicate == "MEMBER_OF"
+        if wide:
+            pair = self._pair_reference(start, predicate)  # "both countries are members of"
+            if pair:
+                subjects = pair
         located = ("VISITED", "LOCATED_IN", "IN_CONFLICT_WITH", "BASED_IN")
         roles = (ACTOR, LOCATION) if predicate in located else (ACTOR,)
         objects = self._objects(end, max_gap=10 if wide else 4, roles=roles)
@@ -619,12 +695,29 @@ class Relations(StructuralFacts):
             objects = [o for o in objects if o.entity.type == "Organization"] or self._first_org_after(end, 14)
             if len(objects) == 1 and "member" in key:
                 subjects = subjects + self._fellow_members(objects[0])
+        backer = self.at.get(start - 2) if self._tok(start - 1) == "-" else None
+        if not objects and predicate == "SUPPORTS" and backer is not None:
+            objects = self._backed_apposition(backer)
+            subjects = [backer] if objects else subjects
+        if objects and predicate == "SANCTIONED":
+            objects = objects + self._also_targets(objects[-1].end)
+        if not objects and predicate == "SUPPORTS" and key.endswith(" to"):
+            seat = self.at.get(end)  # "humanitarian aid to Kyiv": the capital receiving aid is its country
+            if seat is not None and seat.start == end and seat.label == SEAT and seat.ref.iso3:
+                country = self._country(seat.ref.iso3)
+                objects = [Mention(seat.start, seat.end, COUNTRY, entity=country, surface=seat.surface, ref=seat.ref)]
         if not objects and predicate not in located:
             objects = self._relative_antecedent(subjects)
+        if not objects and predicate in ("CRITICIZED", "OPPOSES", "REJECTED"):
+            objects = self._agent_of_object(end)  # "opposes unilateral sanctions by the United States"
         if not objects and predicate in ("SUPPORTS", "CRITICIZED", "OPPOSES", "REJECTED"):
             objects = self._sanctions_object(end)
         if not subjects and predicate == "SANCTIONED" and self._measures_subject() and self.last_sanctioner:
             subjects = [self.last_sanctioner[1]]  # "The measures ... freeze the assets of X"
+        if predicate == "SANCTIONED" and key in ("sanctioned", "designated", "blacklisted"):
+            agentless = self._agentless_passive(start, end)
+            if agentless is not None:
+                return agentless
         if not objects and owner is not None and key in POSSESSOR_ONLY:
             objects = self._apposition_head(owner)
         if predicate in ("MET_WITH", "INVITED", "VISITED") and objects and self._possessive_after(objects[0]):
@@ -641,6 +734,32 @@ class Relations(StructuralFacts):
         ]
         if predicate == "REJECTED" and subjects and not objects:
             out = [Candidate(s, predicate, a.subject, start) for s in subjects for a in self._accusations_of(s)]
+        if predicate == "MET_WITH" and objects and key in MEETING_VERBS:
+            out.extend(self._met_abroad(subjects, objects, start))
+        if predicate == "VISITED" and objects and all(o.entity.type == "Person" for o in objects):
+            out.extend(self._met_abroad(subjects, objects, start))  # "visited X at her home in Y"
+        return out
+
+    def _met_abroad(self, subjects: list[Mention], objects: list[Mention], cue: int) -> list[Candidate]:
+        """ "Sejourne met Mikati ... in Beirut": a visitor whose country is known and is not the city's
+        visited the city where the meeting was."""
+        doc, s = self.doc, self.sent
+        k = objects[-1].end
+        while k < s.end and k - objects[-1].end < 12 and self._tok(k) != "in":
+            if doc[k].text in (";", ":") or self._tok(k) in ("said", "says", "and", "after", "before", "while"):
+                return []
+            k += 1
+        place = self.at.get(k + 1)
+        if self._tok(k) != "in" or place is None or place.role != LOCATION or place.entity.type != "Place":
+            return []
+        where = place.entity.iso3
+        out = []
+        for subj in subjects:
+            if not isinstance(subj, Mention) or subj.entity.type != "Person":
+                continue
+            home = self.offices.get(id(subj.entity)) or self._lift(subj.entity)
+            if home.type == "Country" and where and home.iso3 != where:
+                out.append(Candidate(subj, "VISITED", place, cue))
         return out
 
     def _fellow_members(self, org: Mention) -> list[Mention]:
@@ -694,6 +813,77 @@ class Relations(StructuralFacts):
         if self._tok(p) in PREPOSITIONS and self.doc[p - 1].is_lower:
             return []  # "the agreement with the EU, which France opposed": the agreement is opposed
         return [ante]
+
+    def _apposition_before(self, i: int) -> Mention | None:
+        """The name an apposition ", a/an <lower-case words>" just before token i describes."""
+        doc, s = self.doc, self.sent
+        k = i - 1
+        while k > s.start and i - k <= 6 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ("a", "an"):
+            k -= 1
+        if self._tok(k) not in ("a", "an") or self._tok(k - 1) != ",":
+            return None
+        return self.at.get(k - 2)
+
+    def _sanctions_context(self) -> bool:
+        """Sanctions talk in this sentence or the one before: "designated" is then a listing."""
+        doc, s = self.doc, self.sent
+        lo = doc[s.start - 1].sent.start if s.start > 0 else s.start
+        if any(t.lower_.startswith(("sanction", "blacklist", "terroris")) for t in doc[lo : s.end]):
+            return True
+        return any(t.text in ("OFAC", "OFSI", "Treasury") for t in doc[s.start : s.end])  # sanctions authorities
+
+    def _agent_of_object(self, j: int) -> list[Mention]:
+        """ "condemned the attack by Hamas", "firmly opposes "long-arm jurisdiction" by the United States":
+        the actor after "by" in the object phrase (lower-case words, quotes and "and" only before it)."""
+        doc, s = self.doc, self.sent
+        for k in range(j, min(s.end - 1, j + 12)):
+            tok = doc[k]
+            if tok.lower_ == "by" and k > j:
+                a = k + 1
+                while a < s.end and doc[a].lower_ in DETERMINERS:
+                    a += 1
+                agent = self.at.get(a)
+                if agent is not None and agent.role == ACTOR and agent.entity.type != "Person":
+                    return [agent]
+                return []
+            if k in self.at or not (tok.is_lower or tok.text in QUOTES or tok.text == "-"):
+                return []
+            if (tok.lower_ in OBJECT_STOPS and tok.lower_ != "and") or tok.lower_ == "to":
+                return []
+        return []
+
+    def _also_targets(self, k: int) -> list[Mention]:
+        """ "designated X, which ..., along with Y": targets added later in the sentence by "along with"."""
+        doc, s = self.doc, self.sent
+        for j in range(k, min(s.end - 2, k + 30)):
+            if doc[j].text == "," and doc[j + 1 : j + 3].text.lower() in ("along with", "as well as"):
+                return self._objects(j + 3, roles=(ACTOR,))
+            if doc[j].text in (";", ":") or doc[j].lower_ in ("said", "says"):
+                return []
+        return []
+
+    def _backed_apposition(self, backer: Mention) -> list[Mention]:
+        """ "Hezbollah, the Iran-backed Shiite movement,": the name the apposition describes."""
+        if not isinstance(backer, Mention):
+            return []
+        k = self._skip_back_det(backer.start)
+        if k <= self.sent.start or self.doc[k].text != "," or self._tok(k + 1) not in ("the", "a", "an"):
+            return []
+        named = self.at.get(k - 1)
+        return [named] if named is not None and named.role == ACTOR and named.entity is not backer.entity else []
+
+    def _agentless_passive(self, start: int, end: int) -> list[Candidate] | None:
+        """ "X and Y were also sanctioned": no agent named, so the one who imposed the sanctions just
+        reported (only when a single actor has), on the clause's subjects. None: not this form."""
+        k = start - 1
+        while k > self.sent.start and self._tok(k) in ("also", "later", "likewise", "similarly", "been", "being"):
+            k -= 1
+        if self._tok(k) not in ("was", "were", "is", "are", "has", "have") or self._tok(end) == "by":
+            return None
+        if self.last_sanctioner is None or len(self.sanctioners) > 1:
+            return []
+        agent = self.last_sanctioner[1]
+        return [Candidate(agent, "SANCTIONED", p, start) for p in self._subjects(k) if p.entity is not agent]
 
     def _measures_subject(self) -> bool:
         """A sentence about "the measures" / "the sanctions" / "the package" just announced."""
@@ -776,7 +966,8 @@ class Relations(StructuralFacts):
         if key == "talks" and not any(self._tok(k) in TALK_VERBS for k in range(start - 8, start)):
             return []
         stops = ("with", "between", "on", "to") if predicate == "MET_WITH" else ("with", "between")
-        if end < self.sent.end and self.doc[end].lower_ in stops:
+        sidelines = self._tok(end) == "on" and self._tok(end + 2) == "sidelines"  # "met on the sidelines"
+        if end < self.sent.end and self.doc[end].lower_ in stops and not sidelines:
             return []  # the "with"/"between" cues handle these; "talks on Ukraine" names no party
         if key in ("exchanged", "traded") and not any(self._tok(k) in FIRE_WORDS for k in range(end, end + 6)):
             return []  # "exchanged small-arms and mortar fire", not "exchanged views"
@@ -784,6 +975,14 @@ class Relations(StructuralFacts):
             return []  # "Russia and Belarus fought Ukraine": the object is the enemy, not each other
         pair = self._pair_reference(start, predicate)
         parties = pair if pair is not None else self._subjects(start)
+        if key.startswith("their ") and len(parties) < 2:
+            # "A, B and C agreed ... at their first meeting": "their" is the sentence's coordinated subject
+            first = next((m for m in self.mentions if m.role == ACTOR and m.end <= start), None)
+            first = first and (self._officer_of(first) or first)
+            parties = [first] if first is not None else []
+            if first is not None:
+                self._list_continuation(first, parties, (ACTOR,))  # "A, Ruritanian President B and C"
+            parties = [self._officer_of(x) or x for x in parties]  # "and U.S. President X": X
         return [Candidate(a, predicate, b, start) for n, a in enumerate(parties) for b in parties[n + 1 :]]
 
     def _pair_reference(self, i: int, predicate: str) -> list[Entity] | None:
@@ -870,7 +1069,15 @@ class Relations(StructuralFacts):
             verbs = TARGET_VERBS | self.words["impose_verbs"]
             verb = next((x for x in range(self.sent.start, agent.start) if self._tok(x) in verbs), None)
             return [] if verb is None else [Candidate(a, predicate, agent, start) for a in self._subjects(verb)]
-        targets = self._subjects(agent.start)
+        before = self._skip_back_det(agent.start)
+        if predicate == "SANCTIONED" and self._tok(before) in ("despite", "notwithstanding"):
+            return []  # "X has grown despite UN sanctions": whom they target is said elsewhere
+        if predicate == "SANCTIONED" and self._tok(before) in EVADE_VERBS:
+            # "helped Ruritania evade UN sanctions": the one who evades them is their target
+            evader = self.at.get(before - 1)
+            targets = [evader] if evader is not None and evader.role == ACTOR and evader.end == before else []
+        else:
+            targets = self._subjects(agent.start)
         out = [Candidate(agent, predicate, t, start) for t in targets]
         if predicate == "SANCTIONED":
             self.last_sanctioner = (start, agent.entity)
@@ -981,6 +1188,9 @@ class Relations(StructuralFacts):
                     subj = self._subjects(k, coordinated=True)
                     if subj:
                         speaker, clause = subj, (k + 1, s.end)
+                        quote = self._quote_before(subj[0].start)
+                        if quote is not None and subj[0].end >= k - 1:
+                            clause = (s.start, quote)  # '"Ruritania's actions are reckless," Minister X said'
             elif (
                 low in CLAIM_NOUNS and k > s.start + 1 and doc[k - 1].text in POSSESSIVE and self._tok(k + 1) == "that"
             ):
@@ -993,6 +1203,17 @@ class Relations(StructuralFacts):
             for sp in speakers:
                 out.extend(self._reported_clause(sp, *clause))
         return out
+
+    def _quote_before(self, i: int) -> int | None:
+        """Where a quotation closed by '," ' ends just before the speaker's title and name at token i."""
+        doc, s = self.doc, self.sent
+        k = i - 1
+        title_word = ("of", "for", "and", ".", "-")  # "Deputy Secretary of State", "U.S."
+        while k > s.start and i - k <= 8 and (doc[k].text[:1].isupper() or doc[k].lower_ in title_word):
+            k -= 1  # "U.S. Deputy Treasury Secretary"
+        if doc[k].text in ("”", '"', "’") and k - 1 > s.start and doc[k - 1].text == ",":
+            return k - 1
+        return None
 
     def _reported_clause(self, speaker: Mention, start: int, end: int) -> list[Candidate]:
         doc = self.doc
@@ -1010,6 +1231,9 @@ class Relations(StructuralFacts):
             k = self._skip_to_verb(m.end, end)
             hostile_act = k < end and (doc[k].lower_ in hostile or self._phrase_at(k, self.multiword_hostile))
             hostile_act = hostile_act and self._tok(k + 1) != "to"  # "was committed to the deal"
+            if hostile_act and k == m.end and doc[k].lower_.endswith("ed"):
+                # "for the millions of Ruritanians killed": victims after a preposition, not the agent
+                hostile_act = self._tok(self._skip_back_det(m.start)) not in ("of", "for", "among")
             if hostile_act and (m.role == ACTOR or (m.role == MODIFIER and m.label == ADJ)):
                 out.append(Candidate(speaker, "ACCUSED", m.entity, k))
                 accused.add(id(m.entity))

@@ -31,6 +31,7 @@ from explorer.extract.model import (
     Entity,
     Mention,
 )
+from explorer.extract.people import HONORIFICS
 from explorer.extract.reference import _rows, load_reference
 from explorer.ontology import fold as _fold
 
@@ -50,6 +51,15 @@ REGION_WORDS = frozenset(
 
 # Words that open an introductory phrase before the subject: "In his speech, X", "After the talks, X".
 INTRO_WORDS = frozenset(["in", "after", "on", "at", "during", "before", "speaking", "later", "earlier", "since"])
+
+
+# Last words of names that, capitalised after "the", still mean a country's own body: "the Government".
+GENERIC_HEADS = frozenset(["government", "ministry", "department", "office", "service", "army", "police", "state"])
+
+# Particles inside names ("bin", "al"): shared by different people, so no evidence of the same one.
+NAME_PARTICLES = frozenset(
+    ["bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu"]
+)
 
 
 class Registry:
@@ -158,7 +168,26 @@ class Resolver:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         starts = {m.start: m for m in mentions}
         added: list[Mention] = []
+        heads: dict[str, list[Mention]] = {}  # "the Commission" after "the European Commission"
+        for m in mentions:
+            words = m.ref.name.split() if m.ref is not None and m.label in (ORG, COMPANY) else []
+            if len(words) >= 2 and words[-1][:1].isupper():
+                heads.setdefault(words[-1].lower(), []).append(m)
         for tok in doc:
+            named = heads.get(tok.lower_) if tok.text[:1].isupper() and tok.lower_ not in GENERIC_HEADS else None
+            if named and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                earlier = [m for m in named if m.end <= tok.i]
+                after_of = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+                longer = nxt is not None and (
+                    nxt.text[:1].isupper() or (nxt.lower_ == "of" and after_of is not None and after_of.is_title)
+                )  # "the Commission of Inquiry": another name
+                if earlier and not longer and len({m.ref.name for m in earlier}) == 1:
+                    target = earlier[-1]
+                    a = Mention(tok.i - 1, tok.i + 1, target.label, surface=doc[tok.i - 1 : tok.i + 1].text)
+                    a.ref, a.anaphor = target.ref, True
+                    added.append(a)
+                    continue
             kinds = self.anaphors.get(tok.lower_)
             if not kinds or tok.i in taken:
                 continue
@@ -232,6 +261,8 @@ class Resolver:
             k -= 1
         if k >= 0 and doc[k].lower_ in self.words["place_before"]:
             return True
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.words["place_nouns"]:
+            return True  # "the city of Oslo", "the port city of Sochi"
         return m.end < len(doc) and doc[m.end].lower_ in self.words["place_after"]
 
     # -- people -------------------------------------------------------------------------------------
@@ -244,8 +275,8 @@ class Resolver:
             if m.role_ref:
                 continue
             name = m.ref.name if m.ref is not None else self.known_people.get(fold(m.surface))
-            if name is None and len(m.surface.split()) < 2:
-                continue  # a lone surname joins a full name below
+            if name is None and len([w for w in m.surface.split() if w.lower() not in HONORIFICS]) < 2:
+                continue  # a lone surname ("Prince Abdulaziz", "Kishida") joins a full name below
             key = fold(name or m.surface)
             clusters.setdefault(key, []).append(m)
             if name:
@@ -253,7 +284,7 @@ class Resolver:
         parts: dict[str, set[str]] = {}
         for key in clusters:
             for part in key.split():
-                if len(part) >= 2:
+                if len(part) >= 2 and part not in HONORIFICS and part not in NAME_PARTICLES:
                     parts.setdefault(part, set()).add(key)
         for m in people:
             if m.role_ref:
@@ -265,8 +296,11 @@ class Resolver:
             elif fold(m.surface) in clusters:
                 key = fold(m.surface)
             else:
-                tokens = [p for p in fold(m.surface).split() if p in parts]
+                words = [p for p in fold(m.surface).split() if p not in NAME_PARTICLES and p not in HONORIFICS]
+                tokens = [p for p in words if p in parts]
                 candidates = set.intersection(*(parts[p] for p in tokens)) if tokens else set()
+                if len(tokens) < len(words) and len(words) > 1:
+                    candidates = set()  # "Mohammed bin Salman" is not "Abdulaziz bin Salman": a given name differs
                 if len(candidates) == 1:
                     key = next(iter(candidates))
             if key is None:

@@ -38,6 +38,32 @@ from explorer.extract.vocab import (
     TARGET_VERBS,
 )
 
+# Nouns after an organisation's name that still name it: "the OPEC+ arrangement, which includes".
+GROUPING_NOUNS = frozenset(["arrangement", "alliance", "bloc", "grouping", "group", "format", "coalition", "pact"])
+
+# "state-backed", "state-sponsored": the state supports the group.
+BACKED_WORDS = frozenset(["backed", "sponsored", "funded", "supported"])
+
+# Words of degree before "ally": "a close Hezbollah ally".
+ALLY_DEGREES = frozenset(
+    [
+        "close",
+        "closest",
+        "key",
+        "staunch",
+        "longtime",
+        "long-time",
+        "strategic",
+        "major",
+        "important",
+        "loyal",
+        "traditional",
+    ]
+)
+
+# "X, who heads the Y": verbs of leading an organisation or a country.
+HEAD_VERBS = frozenset(["heads", "headed", "leads", "led", "chairs", "chaired"])
+
 
 class StructuralFacts:
     def _structural(self, sent: Span) -> list[Candidate]:
@@ -49,6 +75,8 @@ class StructuralFacts:
             out.extend(self._membership(m))
             out.extend(self._headquarters(m))
         out.extend(self._members_word())
+        out.extend(self._ally_apposition())
+        out.extend(self._state_backed())
         out.extend(self._place_of())
         out.extend(self._targeted_with_sanctions())
         out.extend(self._hyphen_pairs())
@@ -119,6 +147,12 @@ class StructuralFacts:
                 self.offices.setdefault(id(m.entity), aff.entity)
         if not out:
             out.extend(self._counterpart(m))
+        if not out:
+            out.extend(self._owned_title(m))
+        if not out:
+            out.extend(self._heads(m))
+        if not out:
+            out.extend(self._title_of_owned(m))
         if not out and m.start >= self.sent.start + 2 and self.doc[m.start - 1].text in POSSESSIVE:
             owner = self.at.get(m.start - 2)  # "Uruguay's Yamandu Orsi": the office the reference knows
             if owner is not None and owner.entity.type == "Country":
@@ -127,6 +161,140 @@ class StructuralFacts:
                         out.append(Candidate(m, "HOLDS_OFFICE", owner.entity, m.start, role=t.title, gate=False))
                         break
         return out
+
+    def _owned_title(self, m: Mention) -> list[Candidate]:
+        """ "Its leader, Kim Jong Un,", "the country's president, X,": the title's owner is the country
+        (or organisation) the previous sentence was about."""
+        doc, s = self.doc, self.sent
+        if m.start - 3 < s.start or doc[m.start - 1].text != ",":
+            return []
+        titles = self._title_words()
+        for n in (3, 2, 1):
+            t0 = m.start - 1 - n
+            if t0 - 1 < s.start or doc[t0 : m.start - 1].text.lower() not in titles:
+                continue
+            title = titles[doc[t0 : m.start - 1].text.lower()]
+            if self._tok(t0 - 1) in ("its", "their"):
+                want = ("Country", "Organization")
+                o0 = t0 - 1
+            elif t0 - 3 >= s.start and doc[t0 - 3].lower_ == "the" and self._tok(t0 - 1) in POSSESSIVE:
+                want = {
+                    "country": ("Country",),
+                    "nation": ("Country",),
+                    "group": ("Organization",),
+                    "party": ("Organization",),
+                    "movement": ("Organization",),
+                }.get(self._tok(t0 - 2), ())
+                o0 = t0 - 3
+            else:
+                continue
+            owner = self._last_actor_before(o0, want)
+            if owner is None:
+                return []
+            title = self._known_title(m.entity, owner) or title
+            return [Candidate(m, "HOLDS_OFFICE", owner, m.start, role=title, gate=False)]
+        return []
+
+    def _state_backed(self) -> list[Candidate]:
+        """ "Chinese state-backed hacking group Volt Typhoon", "the Iranian state-sponsored group X": the
+        state supports the group it backs."""
+        doc, s = self.doc, self.sent
+        out = []
+        for m in self.mentions:
+            if m.label != ADJ or m.entity.type != "Country":
+                continue
+            k = m.end
+            if not (self._tok(k) == "state" and self._tok(k + 1) == "-" and self._tok(k + 2) in BACKED_WORDS):
+                continue
+            j = k + 3
+            while j < s.end and j - k < 7 and j not in self.at and doc[j].is_lower and doc[j].is_alpha:
+                j += 1
+            group = self.at.get(j)
+            if group is not None and group.start == j and group.role == ACTOR and group.entity.type == "Organization":
+                out.append(Candidate(m, "SUPPORTS", group, k + 2))
+        return out
+
+    def _ally_apposition(self) -> list[Candidate]:
+        """ "Nabih Berri, a close Hezbollah ally,", "Belarus, a key Russian ally,": the named one and the
+        one whose ally it is cooperate."""
+        s = self.sent
+        out = []
+        for m in self.mentions:
+            if m.entity.type not in ("Country", "Organization") or self._tok(m.end) not in ("ally", "partner"):
+                continue
+            k = m.start - 1
+            while k > s.start and self._tok(k) in ALLY_DEGREES:
+                k -= 1
+            if self._tok(k) not in ("a", "an") or self._tok(k - 1) != ",":
+                continue
+            head = self.at.get(k - 2)
+            if head is None or head.role != ACTOR or head.entity is m.entity or head.entity.type == "Place":
+                continue
+            out.append(Candidate(head, "COOPERATES_WITH", m.entity, m.end))
+        return out
+
+    def _title_of_owned(self, m: Mention) -> list[Candidate]:
+        """ "X, head of the group's parliamentary bloc,": the person holds office in the organisation."""
+        doc, s = self.doc, self.sent
+        if self._tok(m.end) != ",":
+            return []
+        titles = self._title_words()
+        for n in (3, 2, 1):
+            t0, t1 = m.end + 1, m.end + 1 + n
+            if t1 + 1 >= s.end or doc[t0:t1].text.lower() not in titles or self._tok(t1) != "of":
+                continue
+            owner = self.at.get(t1 + 1) or self.at.get(t1 + 2)
+            if owner is None or owner.entity.type != "Organization" or self._tok(owner.end) not in POSSESSIVE:
+                return []
+            if owner.entity.kind == "collective":
+                return []
+            title = titles[doc[t0:t1].text.lower()]
+            return [Candidate(m, "HOLDS_OFFICE", owner.entity, m.start, role=title, gate=False)]
+        return []
+
+    def _heads(self, m: Mention) -> list[Candidate]:
+        """ "Jane Doe, who heads the centrist Ruritanian Party,": the person leads what is named."""
+        doc, s = self.doc, self.sent
+        k = m.end
+        if self._tok(k) != "," or self._tok(k + 1) != "who" or self._tok(k + 2) not in HEAD_VERBS:
+            return []
+        j = k + 3
+        while j < s.end and j - k < 7 and j not in self.at and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+        org = self.at.get(j)
+        if org is None or org.start != j or org.role != ACTOR or org.entity.type not in ("Organization", "Country"):
+            return []
+        if org.entity.kind == "collective":
+            return []
+        title = self._known_title(m.entity, org.entity) or "Leader"
+        return [Candidate(m, "HOLDS_OFFICE", org.entity, m.start, role=title, gate=False)]
+
+    def _title_words(self) -> dict[str, str]:
+        table = getattr(self, "_titles_cache", None)
+        if table is None:
+            table = {}
+            for office in self.ref.offices.values():
+                for form in (office.title, *office.variants):
+                    table.setdefault(form.lower(), office.title)
+            table.setdefault("leader", "Leader")
+            self._titles_cache = table
+        return table
+
+    def _last_actor_before(self, i: int, types) -> Entity | None:
+        """The entity the text was last about before token i: the nearest actor of the types, in this
+        sentence or the one before, and only when no other entity of those types is between."""
+        prev = [m for m in self.mentions_all if m.start < i and m.entity is not None and m.role == ACTOR]
+        prev = [m for m in prev if m.start >= self._previous_sentence_start()]
+        cands = [m for m in prev if m.entity.type in types]
+        if not cands or len({id(m.entity) for m in cands}) != 1:
+            return None
+        return cands[-1].entity
+
+    def _previous_sentence_start(self) -> int:
+        s = self.sent
+        if s.start == 0:
+            return 0
+        return self.doc[s.start - 1].sent.start
 
     def _counterpart(self, m: Mention) -> list[Candidate]:
         """ "Foreign Minister X met his Argentine counterpart Y" / "..., Defense Secretary Y": Y holds
@@ -149,17 +317,28 @@ class StructuralFacts:
                     title = other.offices[0].title
                     break
         if title is None:
+            # "Baerbock held talks with her Polish counterpart": the title she was given earlier
+            owner = self.at.get(k - 2) if self._tok(k - 2) in ("his", "her") else None
+            person = owner.entity if owner is not None and owner.entity.type == "Person" else None
+            titles = {c.title for x in self.mentions_all if x.entity is person for c in x.offices if not c.former}
+            title = next(iter(titles)) if len(titles) == 1 else None
+        if title is None:
             return []
         self.offices.setdefault(id(m.entity), adj.entity)
         return [Candidate(m, "HOLDS_OFFICE", adj.entity, m.start, role=title, gate=False)]
 
     def _tenure_affiliation(self, person: Entity, title: str) -> Entity | None:
-        for t in self.ref.tenures:
-            if t.name == person.name and t.title == title and t.holds_on(self.published):
-                if t.affiliation in self.ref.countries:
-                    return self._country(t.affiliation)
-                return self._organization(t.affiliation)
-        return None
+        # the article names the title, so a tenure of that title says where even when the article's date is
+        # unknown (then only current tenures "hold"); a tenure valid on the date comes first
+        found = [t for t in self.ref.tenures if t.name == person.name and t.title == title]
+        found.sort(key=lambda t: not t.holds_on(self.published))
+        places = {t.affiliation for t in found}
+        if not found or (len(places) > 1 and not found[0].holds_on(self.published)):
+            return None
+        t = found[0]
+        if t.affiliation in self.ref.countries:
+            return self._country(t.affiliation)
+        return self._organization(t.affiliation)
 
     def _organization(self, name: str) -> Entity:
         for m in self.mentions_all:
@@ -174,7 +353,8 @@ class StructuralFacts:
 
     def _known_title(self, person: Entity, aff: Entity) -> str | None:
         for t in self.ref.tenures:
-            if t.name == person.name and (t.affiliation in (aff.iso3, aff.name)):
+            own = aff.iso3 if aff.type == "Country" else None  # a party's home is not the party
+            if t.name == person.name and (t.affiliation in (own, aff.name)):
                 return t.title
         return None
 
@@ -250,7 +430,16 @@ class StructuralFacts:
         j += 1
         while j < s.end and (doc[j].lower_ in DIRECTIONS or doc[j].lower_ == "the"):
             j += 1
+        if self._tok(j) in self.words["place_nouns"] and self._tok(j + 1) == "of":
+            j += 2  # "a lender based in the city of Oslo"
         home = self.at.get(j)
+        if home is not None and home.role == MODIFIER and home.entity.type == "Country":
+            # "a lender based in the Chinese border city of Dandong": the place after the place noun
+            k = home.end
+            while k < s.end and k - home.end < 3 and doc[k].is_lower and doc[k].lower_ != "of":
+                k += 1
+            if self._tok(k) == "of" and doc[k - 1].lower_ in self.words["place_nouns"] | {"city", "town", "port"}:
+                home = self.at.get(k + 1)
         if home is None or home.entity.type not in ("Country", "Place") or home.role == MODIFIER:
             return []
         return [Candidate(m, "BASED_IN", home.entity, m.start, gate=False)]
@@ -358,6 +547,8 @@ class StructuralFacts:
             if adj.label != ADJ or adj.entity.type != "Country":
                 continue
             k = adj.end
+            if k + 3 < s.end and doc[k].is_lower and doc[k].is_alpha and doc[k + 1].lower_ in PLACE_NOUNS:
+                k += 1  # "the Chinese border city of X", "the Russian port city of X"
             if k + 2 < s.end and doc[k].lower_ in PLACE_NOUNS and doc[k + 1].lower_ == "of":
                 j = k + 2
                 place = self.at.get(j)
@@ -405,6 +596,8 @@ class StructuralFacts:
                 out.append(Candidate(m, "MEMBER_OF", org, m.start))
         if m.entity.type == "Organization" and m.role == ACTOR:
             k = m.end
+            if self._tok(k) in GROUPING_NOUNS and self._tok(k + 1) == ",":
+                k += 1  # "the OPEC+ arrangement, which also includes"
             if k + 1 < s.end and doc[k].text == "," and doc[k + 1].lower_ in ("which", "that"):
                 k += 2
             elif k + 1 < s.end and doc[k].text == "," and doc[k + 1].lower_ in MADE_OF:

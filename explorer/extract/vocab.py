@@ -60,7 +60,7 @@ CLAIM_NOUNS = frozenset(
 )
 AUXILIARIES = frozenset(["were", "was", "had", "have", "has", "is", "are", "also", "been", "being"])
 INTENT_NOUNS = frozenset(["campaign", "plan", "plans", "attempt", "attempts", "effort", "efforts"])
-APPOSITION = frozenset({",", "a", "an", "fellow"})
+APPOSITION = frozenset({",", "a", "an", "fellow", "both", "all"})  # "X and Y, both OPEC members"
 # "Russia's ally Belarus", and in apposition "Belarus, Russia's closest ally,"
 POSSESSOR_ONLY = frozenset(
     {"war in", "ally", "close ally", "key ally", "closest ally", "staunchest ally", "main ally", "oldest ally"}
