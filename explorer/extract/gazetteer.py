@@ -205,6 +205,7 @@ class Gazetteer:
         ref = load_reference()
         self.company_nouns = ref.words["company_nouns"]
         self.suffixes = ref.words["company_suffixes"]
+        self.ranks = ref.words["ranks"]
         self.not_names = ref.words["not_names"]
         self.place_nouns = ref.words["place_nouns"]
         self.directions = DIRECTIONS
@@ -311,6 +312,13 @@ class Gazetteer:
             i = tok.i
             if taken[i] or not tok.text[:1].isupper() or (i > 0 and taken[i - 1] and doc[i - 1].text != "-"):
                 continue
+            if (
+                tok.lower_ in self.ranks
+                and i > 0
+                and doc[i - 1].text[:1].isupper()
+                and (doc[i - 1].lower_ in self.ranks or doc[i - 1].lower_ in self.company_nouns)
+            ):
+                continue  # "Turkish Major General X", "Group Captain X": a compound rank, not "<adj> major X"
             end = self._name_end(doc, i, taken)
             if end == i or (end < len(doc) and taken[end] and doc[end].text[:1].isupper()):
                 continue  # "Kataib Hezbollah": part of a longer name the lists only half know

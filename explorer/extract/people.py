@@ -74,6 +74,22 @@ LED_WORDS = {"led": "Leader", "headed": "Leader", "commanded": "Commander"}
 TALK_NOUNS = frozenset({"talks", "meeting", "call", "met", "spoke", "meets"})  # "talks with <Name>"
 MISSION_TITLES = frozenset({"envoy", "representative", "coordinator", "ambassador", "commissioner"})
 CURRENT = frozenset({"current", "new", "incoming", "outgoing", "rotating"})
+# Short words a Title Case headline leaves lower-case; they do not count for or against it.
+TITLE_CASE_SMALL = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from"}
+    | {"as", "vs", "v", "per", "via", "into", "onto", "over", "up", "off", "out"}
+)
+
+
+def title_case_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of sentences in Title Case ("EU Envoy Shuttles Between Belgrade and Pristina"):
+    at least four words besides the short ones, and all of them capitalised."""
+    spans = []
+    for sent in doc.sents:
+        words = [t.text for t in sent if t.is_alpha and t.lower_ not in TITLE_CASE_SMALL]
+        if len(words) >= 4 and all(w[:1].isupper() for w in words):
+            spans.append((sent.start, sent.end))
+    return spans
 
 
 def _title_table(nlp: Language) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -323,11 +339,41 @@ class PeopleFinder:
 
         self._honorifics_and_speech(doc, covered, add)
         self._named_group(doc, covered, add)
+        found = self._drop_title_case_names(doc, found, covered)
         mentions.extend(found)
         self._surnames(doc, mentions, covered)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         return doc
+
+    @staticmethod
+    def _drop_title_case_names(doc: Doc, found: list[Mention], covered: dict[int, Mention]) -> list[Mention]:
+        """In a Title Case line every word looks like a name: a person no list knows found there
+        ("EU Envoy Shuttles Between ...") is kept only when the article names them outside such lines."""
+        if not any(not m.role_ref for m in found):
+            return found
+        spans = title_case_sentences(doc)
+        if not spans:
+            return found
+        inside = [m for m in found if not m.role_ref and any(a <= m.start < b for a, b in spans)]
+        if not inside:
+            return found
+        outside_text = []
+        last = 0
+        for a, b in spans:
+            outside_text.append(doc[last:a].text if a > last else "")
+            last = b
+        outside_text.append(doc[last:].text if last < len(doc) else "")
+        rest = " ".join(outside_text)
+        drop = {id(m) for m in inside if m.surface not in rest}
+        if not drop:
+            return found
+        for m in found:
+            if id(m) in drop:
+                for k in range(m.start, m.end):
+                    if covered.get(k) is m:
+                        del covered[k]
+        return [m for m in found if id(m) not in drop]
 
     def _named_group(self, doc, covered, add) -> None:
         """ "two Ruritanian nationals accused of X, Jan Novak and Petr Dvorak, were": full names (two or

@@ -112,6 +112,10 @@ EVADE_VERBS = frozenset(
 )
 
 
+# Words that may stand between an organisation and "based in" / "headquartered in" about it.
+BASED_GAP = frozenset([",", "which", "that", "is", "was", "are", "were", "has", "have", "been", "also", "now", "still"])
+
+
 class Relations(StructuralFacts):
     def __init__(self, nlp: Language, name: str = "news_relations"):
         self.name = name
@@ -235,6 +239,10 @@ class Relations(StructuralFacts):
                 self._coordination_forward(first) if first is not None and coordinated else ([first] if first else [])
             )
         for start, end, ante in rels:
+            if start < i <= end and ante is None and self.doc[start].lower_ == "who":
+                inner = [m for m in self.mentions if start < m.start and m.end <= i and m.role == ACTOR]
+                if not inner or all(self.doc[x.start].lower_ in ("he", "she") for x in inner):
+                    return []  # "with the home secretary, Jane Roe, who met": whoever "who" is, not the subject
             if start < i <= end and ante is not None:
                 inner = [m for m in self.mentions if start < m.start and m.end <= i and m.role == ACTOR]
                 if not inner or all(self.doc[x.start].lower_ in ("it", "he", "she") for x in inner):
@@ -253,8 +261,17 @@ class Relations(StructuralFacts):
             first = next(
                 (m for m in self.mentions if m.end <= i and m.role == ACTOR and self._subject_like(m, rels, i)), None
             )
+            named = first
+            first = first and (self._officer_of(first) or first)  # "EU envoy X met Y and was due ...": X
             if first is not None:
-                return self._coordination_forward(first) if coordinated else [first]
+                p = min(first.start, named.start) - 1
+                while p >= self.sent.start and self.doc[p].lower_ in DETERMINERS:
+                    p -= 1
+                if p >= self.sent.start and self.doc[p].is_alpha and self.doc[p].is_lower:
+                    first = None  # "..., where she met Y, and went to": Y is an object, the subject unnamed
+            if first is None:
+                return []  # not the object of the first verb ("met Y, and was due ... with Z")
+            return self._coordination_forward(first) if coordinated else [first]
         found = None
         for m in reversed(self.mentions):
             if m.end > i:
@@ -366,9 +383,12 @@ class Relations(StructuralFacts):
         """Is the cue at i in a second verb phrase ("... and accused Washington of ...")?
         Walking back, an "and" followed by a lower-case word comes before any actor."""
         doc = self.doc
-        for k in range(i - 1, max(self.sent.start, i - 8) - 1, -1):
-            if k in self.at or doc[k].text in (";", ":", "“", "”", '"'):
+        for k in range(i - 1, max(self.sent.start, i - 12) - 1, -1):
+            if doc[k].text in (";", ":", "“", "”", '"'):
                 return False
+            m = self.at.get(k)
+            if m is not None and m.role != LOCATION:
+                return False  # past "was due in Pristina later in the day for talks": a place is no subject
             if doc[k].lower_ == "and":
                 nxt = doc[k + 1]
                 return nxt.is_alpha and nxt.is_lower and nxt.lower_ not in DETERMINERS and (k + 1) not in self.at
@@ -681,6 +701,8 @@ class Relations(StructuralFacts):
             if owner is None and key in POSSESSOR_ONLY:
                 return []  # "raised the war in Ukraine" names no side; "Russia's war in Ukraine" does
             subjects = [owner] if owner is not None else self._subjects(start)
+        if predicate == "BASED_IN":
+            subjects = [x for x in subjects if self._names_the_based(x, start)]
         wide = predicate == "MEMBER_OF"
         if wide:
             pair = self._pair_reference(start, predicate)  # "both countries are members of"
@@ -813,6 +835,16 @@ class Relations(StructuralFacts):
         if self._tok(p) in PREPOSITIONS and self.doc[p - 1].is_lower:
             return []  # "the agreement with the EU, which France opposed": the agreement is opposed
         return [ante]
+
+    def _names_the_based(self, m: Mention, i: int) -> bool:
+        """ "X, which is based in", "X is headquartered in": only the organisation named right before
+        "based in" is based there, not "the EU" in "the EU border agency based in" or "the EU's agency X"."""
+        k = m.end
+        if self._tok(k) in ("'s", "’s"):
+            return False
+        while k < i and self._tok(k) in BASED_GAP:
+            k += 1
+        return k == i
 
     def _apposition_before(self, i: int) -> Mention | None:
         """The name an apposition ", a/an <lower-case words>" just before token i describes."""

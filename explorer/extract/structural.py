@@ -65,6 +65,10 @@ ALLY_DEGREES = frozenset(
 HEAD_VERBS = frozenset(["heads", "headed", "leads", "led", "chairs", "chaired"])
 
 
+# Place nouns for a settlement or a district inside a larger place: "the Kosovo town of X" puts X inside.
+SETTLEMENT_NOUNS = frozenset(["city", "town", "village", "port", "district", "municipality", "camp", "suburb"])
+
+
 class StructuralFacts:
     def _structural(self, sent: Span) -> list[Candidate]:
         out: list[Candidate] = []
@@ -314,6 +318,10 @@ class StructuralFacts:
         if title is None:
             for other in reversed(self.mentions):
                 if other.end <= adj.start and other.entity.type == "Person" and other.offices:
+                    if any(doc[t].text[:1].isupper() and t not in self.at for t in range(other.end, k)):
+                        # "X travelled with the home secretary, Jane Roe, who met her French counterpart":
+                        # a name no list knows stands between, so X's title is not the counterpart's
+                        return []
                     title = other.offices[0].title
                     break
         if title is None:
@@ -459,6 +467,9 @@ class StructuralFacts:
     def _located_in(self, m: Mention) -> list[Candidate]:
         """ "Lviv in western Ukraine", "Sochi, Russia", a place with the country the reference
         puts it in, and a capital next to "the Lithuanian capital"."""
+        town_of = self._town_of(m)
+        if town_of is not None:
+            return town_of
         if m.entity.type != "Place":
             return []
         doc, s = self.doc, self.sent
@@ -528,6 +539,39 @@ class StructuralFacts:
                     out.append(Candidate(m, "LOCATED_IN", other.entity, m.start, gate=False))
                     break
         return out
+
+    def _town_of(self, m: Mention) -> list[Candidate] | None:
+        """ "the northern Kosovo town of Zvecan", "the Ukrainian-held Donetsk region of ...": a lower-case
+        place noun between a named place or country and "of X" makes X the place inside it. None when
+        the words are not there; an empty list when the direction is unclear ("the Sahel region of Africa")."""
+        if m.entity.type not in ("Country", "Place") or m.label == ADJ:
+            return None
+        doc, s = self.doc, self.sent
+        k = m.end
+        while k < s.end and k - m.end < 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "of":
+            k += 1
+        if k == m.end or k + 1 >= s.end or doc[k].lower_ != "of" or doc[k - 1].lower_ not in PLACE_NOUNS:
+            return None
+        inner = self.at.get(k + 1)
+        if inner is not None and inner.start != k + 1:
+            return []
+        if inner is not None and inner.entity.type == "Country":
+            if m.entity.type == "Country":
+                return []
+            return [Candidate(m, "LOCATED_IN", inner.entity, m.start, gate=False)]  # "the Tigray region of Ethiopia"
+        if m.entity.type != "Country" and doc[k - 1].lower_ not in SETTLEMENT_NOUNS:
+            return []  # "the Sahel region of Africa": which holds which is not said
+        if inner is not None:
+            if inner.entity.type != "Place" or inner.entity is m.entity:
+                return []
+            return [Candidate(inner, "LOCATED_IN", m.entity, inner.start, gate=False)]
+        j = k + 1
+        if not (doc[j].text[:1].isupper() and doc[j].is_alpha):
+            return []
+        e = j
+        while e < s.end and doc[e].text[:1].isupper() and doc[e].is_alpha and e - j < 3 and e not in self.at:
+            e += 1
+        return [Candidate(self._new_place(doc[j:e].text), "LOCATED_IN", m.entity, m.start, gate=False)]
 
     def _administered(self, m: Mention, country: Mention) -> list[Candidate]:
         """ "in Pakistan-administered Kashmir": the place is also in the territory named after it."""
