@@ -36,3 +36,32 @@ def cli_env(settings, monkeypatch):
     env = dict(os.environ)
     env.update(NEO4J_URI=settings.uri, NEO4J_USER=settings.user, NEO4J_PASSWORD=settings.password)
     return env
+
+
+class CountingExtractor:
+    """The real extractor, counting its calls (to prove unchanged articles are skipped)."""
+
+    def __init__(self):
+        from explorer.extract import extract_article
+
+        self.inner = extract_article
+        self.calls: list[str] = []
+
+    def __call__(self, article):
+        self.calls.append(article.id)
+        return self.inner(article)
+
+
+@pytest.fixture
+def extractor():
+    return CountingExtractor()
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 serving the test feed and pages (tests/httpd.py)."""
+    from httpd import TestServer
+
+    server = TestServer().start()
+    yield server
+    server.stop()

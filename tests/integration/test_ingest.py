@@ -7,38 +7,11 @@ import json
 import subprocess
 import sys
 
-import pytest
-from httpd import TestServer, page, rss
+from httpd import page, rss
 from newsdata import ARTICLES, CHANGED, NO_TEXT_PAGE, text_of, write_folder
 
 from explorer.ingest import ingest, ingest_uploaded, ingest_url
 from explorer.sources.web import url_id
-
-
-class CountingExtractor:
-    """The real extractor, counting its calls (to prove unchanged articles are skipped)."""
-
-    def __init__(self):
-        from explorer.extract import extract_article
-
-        self.inner = extract_article
-        self.calls: list[str] = []
-
-    def __call__(self, article):
-        self.calls.append(article.id)
-        return self.inner(article)
-
-
-@pytest.fixture
-def extractor():
-    return CountingExtractor()
-
-
-@pytest.fixture
-def web():
-    server = TestServer().start()
-    yield server
-    server.stop()
 
 
 def articles(driver, database):

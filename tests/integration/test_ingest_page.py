@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
-from httpd import TestServer, page
+from httpd import page
 from newsdata import ARTICLES, write_folder
 from streamlit.testing.v1 import AppTest
 
 from explorer.config import PROJECT_ROOT
 
 MAIN = str(PROJECT_ROOT / "explorer" / "app" / "main.py")
-
-
-@pytest.fixture
-def web():
-    server = TestServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

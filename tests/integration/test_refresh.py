@@ -7,8 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-from httpd import TestServer, page, rss
+from httpd import page, rss
 from newsdata import ARTICLES, CHANGED, write_folder
 
 from explorer.graph import runs
@@ -17,30 +16,6 @@ from explorer.sources.config import SourceConfig, load_sources
 from explorer.sources.web import url_id
 
 FAST = {"timeout": 0.5, "deadline": 5.0, "retries": 1, "backoff": 0.05}
-
-
-class CountingExtractor:
-    def __init__(self):
-        from explorer.extract import extract_article
-
-        self.inner = extract_article
-        self.calls: list[str] = []
-
-    def __call__(self, article):
-        self.calls.append(article.id)
-        return self.inner(article)
-
-
-@pytest.fixture
-def extractor():
-    return CountingExtractor()
-
-
-@pytest.fixture
-def web():
-    server = TestServer().start()
-    yield server
-    server.stop()
 
 
 def folder_source(path, name="exports", **options) -> SourceConfig:
