@@ -29,6 +29,7 @@ from pathlib import Path
 
 from explorer import local_neo4j
 from explorer.config import Settings, load_settings
+from explorer.extract.reference import load_reference
 from explorer.graph import cypher
 from explorer.graph.connection import connect
 from explorer.graph.schema import apply_schema
@@ -36,20 +37,6 @@ from explorer.graph.writer import ArticleRecord, write_articles
 from explorer.refresh import refresh
 from explorer.sources.config import SourceConfig
 
-# Fallback cast when the reference data cannot be read; normally the cast comes from
-# explorer/extract/data (people in office and every country), so facts spread as in the news.
-LEADERS = [
-    ("Chinese President", "Xi Jinping", "China", "Beijing"),
-    ("Russian President", "Vladimir Putin", "Russia", "Moscow"),
-    ("French President", "Emmanuel Macron", "France", "Paris"),
-    ("German Chancellor", "Olaf Scholz", "Germany", "Berlin"),
-    ("Japanese Prime Minister", "Fumio Kishida", "Japan", "Tokyo"),
-    ("Indian Prime Minister", "Narendra Modi", "India", "New Delhi"),
-    ("Turkish President", "Recep Tayyip Erdogan", "Turkey", "Ankara"),
-    ("Ukrainian President", "Volodymyr Zelensky", "Ukraine", "Kyiv"),
-    ("US President", "Joe Biden", "United States", "Washington"),
-    ("British Prime Minister", "Rishi Sunak", "United Kingdom", "London"),
-]
 ORGS = ["NATO", "the European Union", "the United Nations", "the Group of Seven", "the African Union", "BRICS"]
 TEMPLATES = [
     "{a_title} {a_name} met {b_title} {b_name} in {b_city} on {day}.",
@@ -66,32 +53,18 @@ TEMPLATES = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    from explorer.config import PROJECT_ROOT
-
-    lines = [x for x in (PROJECT_ROOT / "explorer/extract/data" / name).read_text().splitlines() if x and x[0] != "#"]
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
-
-
 def cast() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
-    """(title, name, country, capital) of people in office, and (country, capital) of every country."""
-    try:
-        countries = {r["iso3"]: r for r in _rows("countries.tsv")}
-        people = []
-        for r in _rows("people.tsv"):
-            country = countries.get(r.get("affiliation", ""))
-            if country and not r.get("to") and r.get("title") and country.get("capital"):
-                adjective = (country.get("adjectives") or "").split("|")[0] or country["name"]
-                people.append(
-                    (f"{adjective} {r['title']}", r["name"], country["name"], country["capital"].split("|")[0])
-                )
-        places = [(c["name"], c["capital"].split("|")[0]) for c in countries.values() if c.get("capital")]
-        if len(people) >= 10 and len(places) >= 50:
-            return people, places
-    except (OSError, KeyError, ValueError):
-        pass
-    return LEADERS, [(x[2], x[3]) for x in LEADERS]
+    """(title, name, country, capital) of people in office, and (country, capital) of every
+    country, from the extractor's own reference data, so facts spread as in the news."""
+    ref = load_reference()
+    people = []
+    for t in ref.tenures:
+        country = ref.countries.get(t.affiliation)
+        if country and not t.end and t.title and country.capital:
+            adjective = country.adjectives[0] if country.adjectives else country.name
+            people.append((f"{adjective} {t.title}", t.name, country.name, country.capital))
+    places = [(c.name, c.capital) for c in ref.countries.values() if c.capital]
+    return people, places
 
 
 PEOPLE, PLACES = cast()
