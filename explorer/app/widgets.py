@@ -174,43 +174,23 @@ def export_buttons(view: View, size_by: str = "degree", key: str = "export") -> 
     def meta() -> dict:
         return data.articles_by_id(ids) if ids else {}
 
-    cols = st.columns(4)
-    cols[0].download_button(
-        "GraphML",
-        data=lambda: exports.graphml(view.nodes, view.edges, meta()),
-        file_name="news-graph.graphml",
-        mime="application/graphml+xml",
-        key=f"{key}-graphml",
-        icon=":material/download:",
-        on_click="ignore",
+    downloads = (
+        ("GraphML", "graphml", "application/graphml+xml", lambda: exports.graphml(view.nodes, view.edges, meta())),
+        ("JSON", "json", "application/json", lambda: exports.view_json(view.nodes, view.edges, meta())),
+        ("CSV of facts", "csv", "text/csv", lambda: exports.facts_csv(view.nodes, view.edges, meta())),
+        ("HTML network", "html", "text/html", lambda: exports.network_page(view.nodes, view.edges, size_by)),
     )
-    cols[1].download_button(
-        "JSON",
-        data=lambda: exports.view_json(view.nodes, view.edges, meta()),
-        file_name="news-graph.json",
-        mime="application/json",
-        key=f"{key}-json",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    cols[2].download_button(
-        "CSV of facts",
-        data=lambda: exports.facts_csv(view.nodes, view.edges, meta()),
-        file_name="news-graph-facts.csv",
-        mime="text/csv",
-        key=f"{key}-csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    cols[3].download_button(
-        "HTML network",
-        data=lambda: exports.network_page(view.nodes, view.edges, size_by),
-        file_name="news-graph.html",
-        mime="text/html",
-        key=f"{key}-html",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    file_names = {"csv": "news-graph-facts.csv"}
+    for col, (label, ext, mime, build) in zip(st.columns(len(downloads)), downloads, strict=True):
+        col.download_button(
+            label,
+            data=build,  # built only when clicked
+            file_name=file_names.get(ext, f"news-graph.{ext}"),
+            mime=mime,
+            key=f"{key}-{ext}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 
 def entity_picker(label: str, key: str, initial: str | None = None) -> str | None:

@@ -14,8 +14,24 @@ st.title("Explore the news graph")
 if not data.driver_or_banner():
     st.stop()
 
-WIDGETS = ("f_types", "f_preds", "f_focus", "f_depth", "f_countries", "f_from", "f_to", "f_sources", "f_min")
-WIDGETS += ("f_modalities", "f_hide", "f_cap", "f_edges", "f_size")
+# Sidebar widget key -> ViewFilters field: one table for both directions.
+WIDGET_FIELDS = {
+    "f_types": "types",
+    "f_preds": "predicates",
+    "f_focus": "focus",
+    "f_depth": "depth",
+    "f_countries": "countries",
+    "f_from": "date_from",
+    "f_to": "date_to",
+    "f_sources": "sources",
+    "f_min": "min_support",
+    "f_modalities": "modalities",
+    "f_hide": "hide_isolated",
+    "f_cap": "cap",
+    "f_edges": "edge_cap",
+    "f_size": "size_by",
+}
+WIDGETS = tuple(WIDGET_FIELDS)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -27,22 +43,9 @@ def _as_date(text: str | None) -> date | None:
 
 
 def set_widgets(f: ViewFilters) -> None:
-    st.session_state.update(
-        f_types=list(f.types),
-        f_preds=list(f.predicates),
-        f_focus=list(f.focus),
-        f_depth=f.depth,
-        f_countries=list(f.countries),
-        f_from=_as_date(f.date_from),
-        f_to=_as_date(f.date_to),
-        f_sources=list(f.sources),
-        f_min=f.min_support,
-        f_modalities=list(f.modalities),
-        f_hide=f.hide_isolated,
-        f_cap=f.cap,
-        f_edges=f.edge_cap,
-        f_size=f.size_by,
-    )
+    values = {key: getattr(f, name) for key, name in WIDGET_FIELDS.items()}
+    st.session_state.update({key: list(v) if isinstance(v, tuple) else v for key, v in values.items()})
+    st.session_state.update(f_from=_as_date(f.date_from), f_to=_as_date(f.date_to))
     st.session_state.f_expand = list(f.expand)
 
 
@@ -146,22 +149,10 @@ with st.sidebar:
     st.button("Reset filters", on_click=reset, icon=":material/restart_alt:")
 
 ss = st.session_state
+values = {name: tuple(ss[key]) if isinstance(ss[key], list) else ss[key] for key, name in WIDGET_FIELDS.items()}
 filters = ViewFilters(
-    types=tuple(ss.f_types),
-    predicates=tuple(ss.f_preds),
-    focus=tuple(ss.f_focus),
-    depth=ss.f_depth,
-    countries=tuple(ss.f_countries),
-    date_from=ss.f_from,
-    date_to=ss.f_to,
-    sources=tuple(ss.f_sources),
-    min_support=ss.f_min,
-    modalities=tuple(ss.f_modalities),
-    hide_isolated=ss.f_hide,
-    cap=ss.f_cap or DEFAULT_CAP,
+    **{**values, "cap": ss.f_cap or DEFAULT_CAP, "edge_cap": ss.f_edges or DEFAULT_EDGE_CAP},
     expand=tuple(ss.f_expand),
-    size_by=ss.f_size,
-    edge_cap=ss.f_edges or DEFAULT_EDGE_CAP,
 )
 st.session_state.filters = filters
 
