@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from cli_runner import run_explorer
 
 from explorer.local_neo4j import free_port
 
@@ -24,9 +23,7 @@ GOOD = {
 
 
 def explorer(*args, env, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args], env=env, capture_output=True, text=True, input=stdin, timeout=120
-    )
+    return run_explorer(*args, env=env, stdin=stdin, timeout=120)
 
 
 def test_load_reports_bad_lines_and_loads_the_rest(db, cli_env, tmp_path):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 
+from cli_runner import run_explorer
 from httpd import page, rss
 from newsdata import ARTICLES, CHANGED, NO_TEXT_PAGE, text_of, write_folder
 
@@ -150,12 +149,9 @@ def test_upload_and_add_by_url(db, web, extractor):
 
 def test_cli_ingest_json_and_exit_codes(db, tmp_path, cli_env):
     paths = write_folder(tmp_path / "in", ["kishida-modi"])
-    cmd = [sys.executable, "-m", "explorer", "ingest", "--json"]
-    ok = subprocess.run([*cmd, str(paths[0])], env=cli_env, capture_output=True, text=True, timeout=180)
+    ok = run_explorer("ingest", "--json", str(paths[0]), env=cli_env, timeout=180)
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)[0]["new"] == 1
-    partial = subprocess.run(
-        [*cmd, str(paths[0]), str(tmp_path / "nope.txt")], env=cli_env, capture_output=True, text=True, timeout=180
-    )
+    partial = run_explorer("ingest", "--json", str(paths[0]), str(tmp_path / "nope.txt"), env=cli_env, timeout=180)
     assert partial.returncode == 1, partial.stderr
     assert "nope.txt" in partial.stderr

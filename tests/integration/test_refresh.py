@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 
+from cli_runner import run_explorer
 from httpd import page, rss
 from newsdata import ARTICLES, CHANGED, write_folder
 
@@ -214,44 +213,23 @@ def test_cli_refresh_sources_and_json(db, tmp_path, cli_env, web):
             """
         )
     )
-    cmd = [sys.executable, "-m", "explorer"]
-    done = subprocess.run(
-        [*cmd, "refresh", "--sources", str(tmp_path / "sources.toml"), "--json"],
-        env=cli_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_explorer("refresh", "--sources", str(tmp_path / "sources.toml"), "--json", env=cli_env)
     assert done.returncode == 1, done.stderr
     summary = json.loads(done.stdout)
     assert summary["status"] == "partial" and summary["totals"]["new"] == 2
     assert {s["name"]: s["status"] for s in summary["sources"]} == {"exports": "ok", "broken": "failed"}
 
-    only = subprocess.run(
-        [*cmd, "refresh", "--sources", str(tmp_path / "sources.toml"), "--source", "exports"],
-        env=cli_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    only = run_explorer("refresh", "--sources", str(tmp_path / "sources.toml"), "--source", "exports", env=cli_env)
     assert only.returncode == 0, only.stderr
     assert "2 unchanged" in only.stdout
 
-    listed = subprocess.run(
-        [*cmd, "sources", "--sources", str(tmp_path / "sources.toml"), "--json"],
-        env=cli_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    listed = run_explorer("sources", "--sources", str(tmp_path / "sources.toml"), "--json", env=cli_env, timeout=120)
     assert listed.returncode == 0, listed.stderr
     rows = {r["name"]: r for r in json.loads(listed.stdout)}
     assert rows["exports"]["articles"] == 2 and rows["exports"]["last_status"] == "ok"
     assert rows["broken"]["last_status"] == "failed" and "404" in rows["broken"]["last_error"]
 
-    bad = subprocess.run(
-        [*cmd, "refresh", "--sources", str(tmp_path / "none.toml")], env=cli_env, capture_output=True, text=True
-    )
+    bad = run_explorer("refresh", "--sources", str(tmp_path / "none.toml"), env=cli_env)
     assert bad.returncode == 2 and "no sources file" in bad.stderr
 
 
