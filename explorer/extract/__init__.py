@@ -39,19 +39,6 @@ def extract_article(article: Article) -> list[Fact]:
     return facts
 
 
-# not "us": that is the United States
-_PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we"])
-
-
-def _name_forms(forms: set[str]) -> list[str]:
-    """The surface forms worth keeping as aliases (they feed name search): names, not the
-    pronouns, anaphors ("the court") and possessive phrases ("China's military") that
-    resolution also linked to the entity."""
-    return sorted(
-        f for f in forms if f[:1].isupper() and f.casefold() not in _PRONOUNS and "’s " not in f and "'s " not in f
-    )
-
-
 def _to_fact(raw: RawFact, article: Article, text: str) -> Fact:
     s, o = raw.subject, raw.object
     start, end = raw.sent_start, raw.sent_end
@@ -72,8 +59,8 @@ def _to_fact(raw: RawFact, article: Article, text: str) -> Fact:
         commodity=raw.commodity,
         subject_id=s.id,
         object_id=o.id,
-        subject_aliases=_name_forms(s.aliases),
-        object_aliases=_name_forms(o.aliases),
+        subject_aliases=sorted(s.aliases),
+        object_aliases=sorted(o.aliases),
         subject_iso3=s.iso3 if s.type == "Country" else None,
         object_iso3=o.iso3 if o.type == "Country" else None,
         article_title=article.title,

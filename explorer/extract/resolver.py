@@ -62,6 +62,19 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# not "us": that is the United States
+_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | {"they", "their", "them", "we"}
+
+
+def is_name_form(surface: str) -> bool:
+    """Whether a mention's surface is worth keeping as an alias (aliases feed name search):
+    names, not the pronouns, anaphors ("the court") and possessive phrases ("China's
+    military") that resolution also links to the entity."""
+    return (
+        surface[:1].isupper() and surface.casefold() not in _PRONOUNS and "’s " not in surface and "'s " not in surface
+    )
+
+
 class Registry:
     """The entities of one document, one object per canonical key."""
 
@@ -125,7 +138,8 @@ class Resolver:
         mentions.extend(self._pronouns(doc, mentions))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
-            m.entity.aliases.add(m.surface)
+            if is_name_form(m.surface):
+                m.entity.aliases.add(m.surface)
         doc._.mentions = mentions
         return doc
 
